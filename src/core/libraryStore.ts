@@ -1,0 +1,83 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Paper } from './paper';
+import { PaperProblem, papersFromRecords } from './paperRecord';
+
+export const LIBRARY_FORMAT = 'paper-shelf-library';
+export const LIBRARY_VERSION = 1;
+
+/** A library file that cannot be used at all: unreadable, not JSON, or not a list of papers. */
+export class LibraryFileError extends Error {
+  constructor(readonly filePath: string, readonly reason: string) {
+    super(`${filePath}: ${reason}`);
+    this.name = 'LibraryFileError';
+  }
+}
+
+export interface LoadedLibrary {
+  papers: Paper[];
+  /** Entries that were skipped; the file itself is left as it is. */
+  problems: PaperProblem[];
+}
+
+/** Accepts both the library format `{format, version, papers}` and a bare array of papers (the sample's shape). */
+export function parseLibraryText(text: string, filePath: string): LoadedLibrary {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new LibraryFileError(filePath, `not valid JSON (${(error as Error).message})`);
+  }
+  const list = Array.isArray(data) ? data : (data as { papers?: unknown } | null)?.papers;
+  if (!Array.isArray(list)) throw new LibraryFileError(filePath, 'expected a list of papers or an object with a "papers" list');
+  return papersFromRecords(list);
+}
+
+export async function readLibraryFile(filePath: string): Promise<LoadedLibrary> {
+  let text: string;
+  try {
+    text = await fs.readFile(filePath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LibraryFileError(filePath, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`);
+  }
+  return parseLibraryText(text, filePath);
+}
+
+export function serializeLibrary(papers: readonly Paper[]): string {
+  return JSON.stringify({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers }, null, 2) + '\n';
+}
+
+/**
+ * Writes a file so that a reader sees either the old or the new content, never a mix: the text goes to a temp
+ * file in the same folder, is flushed, and then renamed over the target. The previous version is kept as `.bak`.
+ */
+export async function writeFileAtomic(filePath: string, text: string, options: { backup?: boolean } = {}): Promise<void> {
+  const dir = path.dirname(filePath);
+  await fs.mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const handle = await fs.open(temp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    if (options.backup !== false) await fs.copyFile(filePath, `${filePath}.bak`).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await fs.rename(temp, filePath);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export async function writeLibraryFile(filePath: string, papers: readonly Paper[]): Promise<void> {
+  await writeFileAtomic(filePath, serializeLibrary(papers));
+}
+
+export async function fileExists(filePath: string): Promise<boolean> {
+  return fs.access(filePath).then(() => true, () => false);
+}

@@ -1,0 +1,4 @@
+export interface SearchHit {
+  id: string;
+  score: number;
+}

@@ -1,0 +1,1 @@
+// STUB — the reader feature replaces this file.

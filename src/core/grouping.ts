@@ -1,37 +1,92 @@
-import { Paper, UNSORTED_TOPIC } from './paper';
+import { Paper, READING_STATUSES, ReadingStatus, UNSORTED_TOPIC } from './paper';
+import { foldAccents } from './text/fold';
 
-export const GROUP_BY_MODES = ['topic', 'year', 'venue'] as const;
+export const GROUP_BY_MODES = ['topic', 'year', 'venue', 'tag', 'status'] as const;
 export type GroupBy = (typeof GROUP_BY_MODES)[number];
 
+export function isGroupBy(value: unknown): value is GroupBy {
+  return typeof value === 'string' && (GROUP_BY_MODES as readonly string[]).includes(value);
+}
+
 export interface PaperGroup {
+  /** Stable within a mode (case- and accent-insensitive for text values), so ids built from it survive a reload. */
+  key: string;
   label: string;
   papers: Paper[];
 }
 
-const FALLBACK_LABEL: Record<GroupBy, string> = { topic: UNSORTED_TOPIC, year: 'No year', venue: 'No venue' };
+/** Key of the group that collects papers without a value; it cannot clash with a real key. */
+export const FALLBACK_GROUP_KEY = '~none';
 
-function groupKey(paper: Paper, by: GroupBy): string | undefined {
-  if (by === 'topic') return paper.topic;
-  if (by === 'year') return paper.year?.toString();
-  return paper.venue;
+const FALLBACK_LABEL: Record<GroupBy, string> = {
+  topic: UNSORTED_TOPIC,
+  year: 'No year',
+  venue: 'No venue',
+  tag: 'Untagged',
+  status: 'No status',
+};
+
+export const STATUS_LABEL: Record<ReadingStatus, string> = { unread: 'Unread', reading: 'Reading', read: 'Read' };
+/** What is being read comes first, then the pile, then what is done. */
+const STATUS_ORDER: readonly ReadingStatus[] = ['reading', 'unread', 'read'];
+
+function textKey(value: string): string {
+  return foldAccents(value).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The raw labels a paper is grouped under; a paper may sit in several tag groups, or none. */
+function groupLabels(paper: Paper, by: GroupBy): string[] {
+  switch (by) {
+    case 'topic':
+      return paper.topic ? [paper.topic] : [];
+    case 'year':
+      return paper.year !== undefined ? [String(paper.year)] : [];
+    case 'venue':
+      return paper.venue ? [paper.venue] : [];
+    case 'tag':
+      return paper.tags;
+    case 'status':
+      return READING_STATUSES.includes(paper.status) ? [paper.status] : [];
+  }
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function sortGroups(groups: PaperGroup[], by: GroupBy): void {
+  const byLabel = (a: PaperGroup, b: PaperGroup) => collator.compare(a.label, b.label);
+  if (by === 'topic') groups.sort((a, b) => b.papers.length - a.papers.length || byLabel(a, b));
+  else if (by === 'year') groups.sort((a, b) => Number(b.key) - Number(a.key));
+  else if (by === 'status') groups.sort((a, b) => STATUS_ORDER.indexOf(a.key as ReadingStatus) - STATUS_ORDER.indexOf(b.key as ReadingStatus));
+  else groups.sort(byLabel);
 }
 
 /**
- * Groups papers for the tree. Topics sort by size (largest first), years newest first, venues alphabetically;
- * the fallback group ("Unsorted", "No year", "No venue") always comes last. Papers keep library order inside a group.
+ * Groups papers for the tree. Topics sort by size (largest first), years newest first, venues and tags
+ * alphabetically, statuses reading → unread → read; the fallback group ("Unsorted", "No year", "No venue",
+ * "Untagged") always comes last. Text values that differ only in case or accents share a group, labelled as first
+ * seen. Papers keep library order inside a group; a paper with several tags appears once in each tag's group.
  */
 export function groupPapers(papers: readonly Paper[], by: GroupBy): PaperGroup[] {
-  const groups = new Map<string, Paper[]>();
+  const groups = new Map<string, PaperGroup>();
   const fallback: Paper[] = [];
+  const fallbackKey = textKey(FALLBACK_LABEL[by]);
   for (const paper of papers) {
-    const key = groupKey(paper, by);
-    if (!key) fallback.push(paper);
-    else (groups.get(key) ?? groups.set(key, []).get(key)!).push(paper);
+    const keys = new Set<string>();
+    for (const label of groupLabels(paper, by)) {
+      const key = by === 'year' || by === 'status' ? label : textKey(label);
+      if (!key || keys.has(key)) continue;
+      keys.add(key);
+      // A topic literally called "Unsorted" is the fallback group, not a second group with the same label.
+      if (key === fallbackKey) continue;
+      const group = groups.get(key) ?? groups.set(key, { key, label: by === 'status' ? STATUS_LABEL[label as ReadingStatus] : label, papers: [] }).get(key)!;
+      group.papers.push(paper);
+    }
+    if (keys.size === 0 || keys.has(fallbackKey)) fallback.push(paper);
   }
-  const sorted = [...groups.entries()].map(([label, members]) => ({ label, papers: members }));
-  if (by === 'topic') sorted.sort((a, b) => b.papers.length - a.papers.length || a.label.localeCompare(b.label));
-  else if (by === 'year') sorted.sort((a, b) => Number(b.label) - Number(a.label));
-  else sorted.sort((a, b) => a.label.localeCompare(b.label));
-  if (fallback.length) sorted.push({ label: FALLBACK_LABEL[by], papers: fallback });
+  const sorted = [...groups.values()];
+  sortGroups(sorted, by);
+  if (fallback.length) sorted.push({ key: FALLBACK_GROUP_KEY, label: FALLBACK_LABEL[by], papers: fallback });
   return sorted;
 }
+
+export const GROUP_BY_LABEL: Record<GroupBy, string> = { topic: 'topic', year: 'year', venue: 'venue', tag: 'tag', status: 'reading status' };

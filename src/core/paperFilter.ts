@@ -1,0 +1,37 @@
+import { Paper } from './paper';
+import { foldAccents } from './text/fold';
+
+function fold(text: string): string {
+  return foldAccents(text).toLowerCase();
+}
+
+/** The words of a filter, accent-folded and lower-cased; quotes and stray punctuation are ignored. */
+export function filterWords(filter: string): string[] {
+  return fold(filter)
+    .split(/\s+/)
+    .map((word) => word.replace(/^["'(@]+|["'),;:.!?]+$/g, ''))
+    .filter(Boolean);
+}
+
+/** Title, authors, citation key, topic, tags, venue and arXiv id: what people remember a paper by. */
+function searchableText(paper: Paper): string {
+  return fold([paper.title, ...paper.authors, paper.citekey, paper.topic ?? '', ...paper.tags, paper.venue ?? '', paper.arxivId ?? ''].join('\n'));
+}
+
+/**
+ * A predicate that keeps papers containing every word of the filter (anywhere inside a word, so "transf" and
+ * "former" both find "Transformers"). Returns undefined for a blank filter, meaning "no filtering".
+ */
+export function createPaperFilter(filter: string): ((paper: Paper) => boolean) | undefined {
+  const words = filterWords(filter);
+  if (!words.length) return undefined;
+  return (paper) => {
+    const text = searchableText(paper);
+    return words.every((word) => text.includes(word));
+  };
+}
+
+export function filterPapers(papers: readonly Paper[], filter: string): readonly Paper[] {
+  const matches = createPaperFilter(filter);
+  return matches ? papers.filter(matches) : papers;
+}

@@ -1,0 +1,87 @@
+// The tree's shape without VS Code: which groups and papers exist, their ids, parents and counts.
+// The vscode adapter (registerLibraryTree.ts) only turns these nodes into TreeItems.
+import type { Paper } from '../../core/paper';
+import { GroupBy, groupPapers } from '../../core/grouping';
+import { createPaperFilter } from '../../core/paperFilter';
+
+export interface GroupNode {
+  readonly kind: 'group';
+  /** Stable across reloads for the same mode, key and filter, so VS Code keeps the group's expansion state. */
+  readonly id: string;
+  readonly groupBy: GroupBy;
+  readonly key: string;
+  readonly label: string;
+  readonly children: readonly PaperNode[];
+}
+
+export interface PaperNode {
+  readonly kind: 'paper';
+  /** Unique in the tree even when a paper sits in several (tag) groups. */
+  readonly id: string;
+  /** Commands run from the tree's context menu receive this node; paperIdFromArg reads `paperId`. */
+  readonly paperId: string;
+  readonly paper: Paper;
+  readonly parent: GroupNode;
+}
+
+export type LibraryNode = GroupNode | PaperNode;
+
+export interface LibraryTreeState {
+  groupBy: GroupBy;
+  /** Free text as typed; blank means no filter. */
+  filter: string;
+}
+
+export class LibraryTreeModel {
+  readonly groups: readonly GroupNode[];
+  /** Papers that pass the filter (each counted once, even if shown in several groups). */
+  readonly matchCount: number;
+  readonly totalCount: number;
+  private readonly firstNodeByPaper = new Map<string, PaperNode>();
+
+  constructor(papers: readonly Paper[], readonly state: LibraryTreeState) {
+    const filter = createPaperFilter(state.filter);
+    const shown = filter ? papers.filter(filter) : papers;
+    this.totalCount = papers.length;
+    this.matchCount = shown.length;
+    // A filtered view gets its own ids so its groups open expanded instead of inheriting the unfiltered state.
+    const scope = filter ? `filter:${state.filter.trim()}|` : '';
+    this.groups = groupPapers(shown, state.groupBy).map((group) => {
+      const children: PaperNode[] = [];
+      const node: GroupNode = { kind: 'group', id: `${scope}group:${state.groupBy}:${group.key}`, groupBy: state.groupBy, key: group.key, label: group.label, children };
+      for (const paper of group.papers) {
+        const child: PaperNode = { kind: 'paper', id: `${node.id}/${paper.id}`, paperId: paper.id, paper, parent: node };
+        children.push(child);
+        if (!this.firstNodeByPaper.has(paper.id)) this.firstNodeByPaper.set(paper.id, child);
+      }
+      return node;
+    });
+  }
+
+  get isFiltered(): boolean {
+    return this.state.filter.trim() !== '';
+  }
+
+  children(node?: LibraryNode): readonly LibraryNode[] {
+    if (!node) return this.groups;
+    return node.kind === 'group' ? node.children : [];
+  }
+
+  parent(node: LibraryNode): GroupNode | undefined {
+    return node.kind === 'paper' ? node.parent : undefined;
+  }
+
+  /** Where `reveal` goes: the paper's first group in display order. */
+  nodeForPaper(paperId: string): PaperNode | undefined {
+    return this.firstNodeByPaper.get(paperId);
+  }
+
+  /** The top level as the API and the integration tests see it. */
+  snapshot(): { label: string; description: string; paperIds: string[] }[] {
+    return this.groups.map((group) => ({ label: group.label, description: groupDescription(group), paperIds: group.children.map((child) => child.paperId) }));
+  }
+}
+
+export function groupDescription(group: GroupNode): string {
+  return String(group.children.length);
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+
+/**
+ * Asks for the tree filter, applying it live as the user types. Resolves with the accepted text, or undefined when
+ * the box was dismissed (Escape, focus lost), in which case the caller restores the previous filter.
+ */
+export function promptForFilter(current: string, onType: (text: string) => void): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const input = vscode.window.createInputBox();
+    input.title = 'Filter Papers';
+    input.prompt = 'Words from the title, authors, citation key, topic, tags or venue; accents and case are ignored. Empty shows all papers.';
+    input.placeholder = 'e.g. speculative decoding leviathan';
+    input.value = current;
+    let accepted: string | undefined;
+    input.onDidChangeValue((text) => onType(text));
+    input.onDidAccept(() => {
+      accepted = input.value;
+      input.hide();
+    });
+    input.onDidHide(() => {
+      input.dispose();
+      resolve(accepted);
+    });
+    input.show();
+  });
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPaperFilter, filterPapers, filterWords } from '../../src/core/paperFilter';
+import { makePaper } from './paperFixtures';
+
+const leviathan = makePaper({
+  title: 'Fast Inference from Transformers via Speculative Decoding',
+  authors: ['Yaniv Leviathan', 'Matan Kalman', 'Yossi Matias'],
+  citekey: 'leviathan2022fast',
+  topic: 'Decoding',
+  tags: ['to-read'],
+  venue: 'ICML 2023',
+  arxivId: '2211.17192',
+});
+const muller = makePaper({ title: 'Über Attention', authors: ['Jürgen Müller'], citekey: 'muller2020uber' });
+const papers = [leviathan, muller];
+const titlesFor = (filter: string) => filterPapers(papers, filter).map((paper) => paper.title);
+
+test('a blank filter keeps everything', () => {
+  assert.equal(createPaperFilter('   '), undefined);
+  assert.equal(filterPapers(papers, ''), papers);
+});
+
+test('every word must match somewhere: title, authors, citekey, topic, tags, venue or arXiv id', () => {
+  assert.deepEqual(titlesFor('speculative'), [leviathan.title]);
+  assert.deepEqual(titlesFor('kalman'), [leviathan.title]);
+  assert.deepEqual(titlesFor('leviathan2022'), [leviathan.title]);
+  assert.deepEqual(titlesFor('decoding'), [leviathan.title]);
+  assert.deepEqual(titlesFor('to-read'), [leviathan.title]);
+  assert.deepEqual(titlesFor('icml'), [leviathan.title]);
+  assert.deepEqual(titlesFor('2211.17192'), [leviathan.title]);
+  assert.deepEqual(titlesFor('speculative muller'), []);
+  assert.deepEqual(titlesFor('attention'), [muller.title]);
+});
+
+test('case, accents and partial words are tolerated both ways', () => {
+  assert.deepEqual(titlesFor('MULLER'), [muller.title]);
+  assert.deepEqual(titlesFor('müller'), [muller.title]);
+  assert.deepEqual(titlesFor('uber'), [muller.title]);
+  assert.deepEqual(titlesFor('transf'), [leviathan.title]);
+  assert.deepEqual(titlesFor('former'), [leviathan.title]);
+});
+
+test('quotes, a leading @ and trailing punctuation are ignored', () => {
+  assert.deepEqual(filterWords('"Speculative Decoding", @Leviathan2022fast!'), ['speculative', 'decoding', 'leviathan2022fast']);
+  assert.deepEqual(titlesFor('@leviathan2022fast'), [leviathan.title]);
+});
+
+test('abstracts are not searched (the tree filter is about what people remember a paper by)', () => {
+  const paper = makePaper({ title: 'Plain', abstract: 'mentions zebra' });
+  assert.deepEqual(filterPapers([paper], 'zebra'), []);
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Paper } from './paper';
@@ -55,14 +56,18 @@ export function serializeLibrary(papers: readonly Paper[]): string {
 export async function writeFileAtomic(filePath: string, text: string, options: { backup?: boolean } = {}): Promise<void> {
   const dir = path.dirname(filePath);
   await fs.mkdir(dir, { recursive: true });
-  const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const handle = await fs.open(temp, 'w');
+  // A random part keeps concurrent saves (same process, same millisecond) from sharing and mixing one temp file.
+  const temp = path.join(dir, `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx');
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await fs.rm(temp, { force: true });
+    throw error;
   }
+  await handle.close();
   try {
     if (options.backup !== false) await fs.copyFile(filePath, `${filePath}.bak`).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;

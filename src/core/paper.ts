@@ -20,6 +20,10 @@ export interface Paper {
   status: ReadingStatus;
   /** Extractive TL;DR cached by the summarizer. */
   summary?: string;
+  /** The user put this paper in its topic by hand; "Organize Library into Topics" keeps it with that topic. */
+  topicLocked?: boolean;
+  /** The topic's label was written by the user (Rename Topic); re-organizing keeps it for the matching cluster. */
+  topicNamedByUser?: boolean;
 }
 
 export const UNSORTED_TOPIC = 'Unsorted';

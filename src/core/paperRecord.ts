@@ -64,6 +64,8 @@ export function paperFromRecord(value: unknown, takenKeys: Set<string>): Paper |
     tags,
     status: status as ReadingStatus,
     summary: optionalString(raw, 'summary'),
+    topicLocked: raw.topicLocked === true ? true : undefined,
+    topicNamedByUser: raw.topicNamedByUser === true ? true : undefined,
   };
   for (const key of Object.keys(paper) as (keyof Paper)[]) if (paper[key] === undefined) delete paper[key];
   return paper;

@@ -35,7 +35,8 @@ export function paperFromRecord(value: unknown, takenKeys: Set<string>): Paper |
   const tags = stringList(raw.tags);
   if (!tags) return `"${title}": tags must be a list of strings`;
   let year: number | undefined;
-  if (raw.year !== undefined && raw.year !== null) {
+  // A blank year ("" from a form or an export) means "no year", not a broken paper.
+  if (raw.year !== undefined && raw.year !== null && !(typeof raw.year === 'string' && !raw.year.trim())) {
     year = typeof raw.year === 'string' ? Number(raw.year) : (raw.year as number);
     if (!Number.isInteger(year) || year < 1000 || year > 3000) return `"${title}": year must be a whole number like 2024`;
   }
@@ -84,12 +85,19 @@ export function papersFromRecords(values: unknown[]): { papers: Paper[]; problem
   const papers: Paper[] = [];
   const problems: PaperProblem[] = [];
   const seenIds = new Set<string>();
+  const usedKeys = new Set<string>();
   values.forEach((value, index) => {
     const result = paperFromRecord(value, taken);
     if (typeof result === 'string') problems.push({ index, message: `paper ${index + 1} ${result}` });
     else if (seenIds.has(result.id)) problems.push({ index, message: `paper ${index + 1} repeats id ${result.id}` });
     else {
       seenIds.add(result.id);
+      // The same key on two entries: the first keeps it (citations of it still resolve), later ones get a suffix.
+      if (usedKeys.has(result.citekey)) {
+        result.citekey = uniqueCitekey(result.citekey, taken);
+        taken.add(result.citekey);
+      }
+      usedKeys.add(result.citekey);
       papers.push(result);
     }
   });

@@ -76,16 +76,40 @@ function encodeNonAscii(char: string): string {
   return `{${char}}`;
 }
 
-/** Escapes plain text for a braced BibTeX field value. */
-export function latexEscape(text: string): string {
+/**
+ * Braces that pair up inside the text. BibTeX and pybtex count braces even after a backslash, so `\{` is only
+ * safe when it has a partner; a lone brace is written as `\textbraceleft{}` / `\textbraceright{}` instead.
+ */
+function pairedBraces(chars: string[]): Set<number> {
+  const paired = new Set<number>();
+  const open: number[] = [];
+  chars.forEach((char, index) => {
+    if (char === '{') open.push(index);
+    else if (char === '}' && open.length) {
+      paired.add(open.pop()!);
+      paired.add(index);
+    }
+  });
+  return paired;
+}
+
+function escapeChars(chars: string[], paired: Set<number>, from: number, to: number): string {
   let out = '';
-  // Iterate by code point so astral characters (emoji, rare CJK) stay whole.
-  for (const char of text.normalize('NFC')) {
-    if (SPECIAL_CHARS[char]) out += SPECIAL_CHARS[char];
+  for (let index = from; index < to; index++) {
+    const char = chars[index];
+    if ((char === '{' || char === '}') && !paired.has(index)) out += char === '{' ? '\\textbraceleft{}' : '\\textbraceright{}';
+    else if (SPECIAL_CHARS[char]) out += SPECIAL_CHARS[char];
     else if (char.charCodeAt(0) < 0x80) out += char;
     else out += encodeNonAscii(char);
   }
   return out;
+}
+
+/** Escapes plain text for a braced BibTeX field value. */
+export function latexEscape(text: string): string {
+  // Iterate by code point so astral characters (emoji, rare CJK) stay whole.
+  const chars = [...text.normalize('NFC')];
+  return escapeChars(chars, pairedBraces(chars), 0, chars.length);
 }
 
 /**
@@ -93,15 +117,21 @@ export function latexEscape(text: string): string {
  * "GPT", "MAR-3D", "ImageNet"). Plain capitalised words are left alone so sentence-case styles still work.
  */
 export function latexEscapeTitle(title: string): string {
-  return title
-    .split(/(\s+)/)
-    .map((word) => {
-      if (/^\s*$/.test(word)) return word;
-      const escaped = latexEscape(word);
-      const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      return /\p{Lu}/u.test(core.slice(1)) || /^\p{Lu}[\p{N}]/u.test(core) ? `{${escaped}}` : escaped;
-    })
-    .join('');
+  const chars = [...title.normalize('NFC')];
+  const paired = pairedBraces(chars);
+  let out = '';
+  let index = 0;
+  while (index < chars.length) {
+    let end = index;
+    const space = /\s/.test(chars[index]);
+    while (end < chars.length && /\s/.test(chars[end]) === space) end++;
+    const escaped = escapeChars(chars, paired, index, end);
+    const word = chars.slice(index, end).join('');
+    const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    out += !space && (/\p{Lu}/u.test([...core].slice(1).join('')) || /^\p{Lu}\p{N}/u.test(core)) ? `{${escaped}}` : escaped;
+    index = end;
+  }
+  return out;
 }
 
 /**

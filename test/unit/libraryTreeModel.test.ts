@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LibraryTreeModel } from '../../src/views/library/libraryTreeModel';
+import { LibraryTreeModel, paperContextValue } from '../../src/views/library/libraryTreeModel';
 import { abstractExcerpt, escapeMarkdown, paperTooltipMarkdown } from '../../src/views/library/paperTooltip';
 import { makePaper } from './paperFixtures';
 
@@ -81,4 +81,12 @@ test('escapeMarkdown and abstractExcerpt', () => {
   assert.equal(abstractExcerpt('short text'), 'short text');
   const long = abstractExcerpt('alpha beta gamma delta epsilon', 17);
   assert.equal(long, 'alpha beta gamma…');
+});
+
+test('paper context values carry arXiv and status so menus can match them with regexes', () => {
+  assert.equal(paperContextValue(makePaper({ arxivId: '2211.17192', status: 'unread' })), 'paper.arxiv.unread');
+  assert.equal(paperContextValue(makePaper({ status: 'read' })), 'paper.read');
+  const arxivMenu = /^paper\.arxiv\b/;
+  assert.ok(arxivMenu.test('paper.arxiv.reading'));
+  assert.ok(!arxivMenu.test('paper.reading'));
 });

@@ -85,3 +85,12 @@ export class LibraryTreeModel {
 export function groupDescription(group: GroupNode): string {
   return String(group.children.length);
 }
+
+/**
+ * The `viewItem` of a paper row: "paper", then ".arxiv" when it has an arXiv id, then its reading status, e.g.
+ * "paper.arxiv.unread" or "paper.read". Menus match with regexes such as `viewItem =~ /^paper\b/`,
+ * `viewItem =~ /^paper\.arxiv\b/` or `viewItem =~ /\.(unread|reading)$/`; new facts are appended as ".name".
+ */
+export function paperContextValue(paper: Paper): string {
+  return ['paper', ...(paper.arxivId ? ['arxiv'] : []), paper.status].join('.');
+}

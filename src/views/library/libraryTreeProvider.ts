@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Paper, ReadingStatus } from '../../core/paper';
 import { shortByline } from '../../core/paper';
 import { STATUS_LABEL } from '../../core/grouping';
-import { GroupNode, LibraryNode, LibraryTreeModel, LibraryTreeState, PaperNode, groupDescription } from './libraryTreeModel';
+import { GroupNode, LibraryNode, LibraryTreeModel, LibraryTreeState, PaperNode, groupDescription, paperContextValue } from './libraryTreeModel';
 import { paperTooltipMarkdown } from './paperTooltip';
 
 const STATUS_ICON: Record<ReadingStatus, vscode.ThemeIcon> = {
@@ -72,7 +72,7 @@ export function paperItem(node: PaperNode): vscode.TreeItem {
   tooltip.supportHtml = false;
   item.tooltip = tooltip;
   item.iconPath = STATUS_ICON[paper.status] ?? STATUS_ICON.unread;
-  item.contextValue = paper.arxivId ? 'paper.arxiv' : 'paper';
+  item.contextValue = paperContextValue(paper);
   item.command = { command: 'paperShelf.openPaper', title: 'Open Paper', arguments: [paper.id] };
   item.accessibilityInformation = { label: `${paper.title}, ${shortByline(paper)}, ${STATUS_LABEL[paper.status] ?? paper.status}` };
   return item;

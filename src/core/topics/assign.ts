@@ -34,13 +34,20 @@ export function applyTopicModel(papers: readonly Paper[], model: TopicModel): { 
   }
 
   const userNamed = new Set(papers.filter((paper) => paper.topicNamedByUser && paper.topic).map((paper) => paper.topic!));
+  // Labels that stay in use whatever the clustering says: the user's topics no cluster took over.
+  const claimed = new Set<string>();
+  for (const paper of papers) {
+    if (paper.topic && (paper.topicLocked || paper.topicNamedByUser) && !clusterForTopic.has(paper.topic)) claimed.add(fold(paper.topic));
+  }
   const keepName = new Set<number>();
-  const finalLabels = model.topics.map((topic, c) => {
+  const named = model.topics.map((topic, c) => {
     const matched = topicForCluster.get(c);
-    if (matched === undefined || !userNamed.has(matched)) return topic.label;
+    if (matched === undefined || !userNamed.has(matched)) return undefined;
     keepName.add(c);
+    claimed.add(fold(matched));
     return matched;
   });
+  const finalLabels = model.topics.map((topic, c) => named[c] ?? distinctLabel(topic, claimed));
 
   const updated = papers.map((paper): Paper => {
     const next: Paper = { ...paper };
@@ -69,22 +76,33 @@ export function applyTopicModel(papers: readonly Paper[], model: TopicModel): { 
   return { papers: updated, topics: [...topics.values()].filter((topic) => topic.paperIds.length > 0) };
 }
 
+function fold(label: string): string {
+  return label.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The topic's label, or when the user already uses it elsewhere, the label with a further keyword or a number. */
+function distinctLabel(topic: Topic, claimed: Set<string>): string {
+  let label = topic.label;
+  for (const keyword of topic.keywords) {
+    if (!claimed.has(fold(label))) break;
+    if (!fold(label).split(' · ').includes(fold(keyword))) label = `${label} · ${keyword}`;
+  }
+  for (let i = 2; claimed.has(fold(label)); i++) label = `${topic.label} (${i})`;
+  claimed.add(fold(label));
+  return label;
+}
+
 function setFlag(paper: Paper, flag: 'topicNamedByUser' | 'topicLocked', on: boolean): void {
   if (on) paper[flag] = true;
   else delete paper[flag];
 }
 
-/** Labels that belong to the user: renamed topics and the topics papers were moved to by hand. */
-export function userTopicLabels(papers: readonly Paper[]): Set<string> {
-  return new Set(papers.filter((paper) => paper.topic && (paper.topicNamedByUser || paper.topicLocked)).map((paper) => paper.topic!));
-}
-
 /**
  * Re-organizes a library into topics: papers the user placed by hand are not clustered (they stay where the user
- * put them, see applyTopicModel); the rest are clustered and labelled, avoiding the user's own labels.
+ * put them, see applyTopicModel); the rest are clustered and labelled.
  */
 export function organizeLibrary(papers: readonly Paper[], options: TopicModelOptions = {}): { papers: Paper[]; topics: Topic[]; model: TopicModel } {
   const free = papers.filter((paper) => !paper.topicLocked);
-  const model = computeTopics(free, { ...options, reservedLabels: [...userTopicLabels(papers), ...(options.reservedLabels ?? [])] });
+  const model = computeTopics(free, options);
   return { ...applyTopicModel(papers, model), model };
 }

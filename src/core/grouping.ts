@@ -34,6 +34,12 @@ function textKey(value: string): string {
   return foldAccents(value).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** textKey per distinct label: a 10,000-paper library has only a few hundred topics, venues or tags. */
+function memoized(fn: (value: string) => string): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value) => cache.get(value) ?? cache.set(value, fn(value)).get(value)!;
+}
+
 /** The raw labels a paper is grouped under; a paper may sit in several tag groups, or none. */
 function groupLabels(paper: Paper, by: GroupBy): string[] {
   switch (by) {
@@ -70,10 +76,11 @@ export function groupPapers(papers: readonly Paper[], by: GroupBy): PaperGroup[]
   const groups = new Map<string, PaperGroup>();
   const fallback: Paper[] = [];
   const fallbackKey = textKey(FALLBACK_LABEL[by]);
+  const keyOf = memoized(textKey);
   for (const paper of papers) {
     const keys = new Set<string>();
     for (const label of groupLabels(paper, by)) {
-      const key = by === 'year' || by === 'status' ? label : textKey(label);
+      const key = by === 'year' || by === 'status' ? label : keyOf(label);
       if (!key || keys.has(key)) continue;
       keys.add(key);
       // A topic literally called "Unsorted" is the fallback group, not a second group with the same label.

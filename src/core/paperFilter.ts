@@ -2,7 +2,8 @@ import { Paper } from './paper';
 import { foldAccents } from './text/fold';
 
 function fold(text: string): string {
-  return foldAccents(text).toLowerCase();
+  // Most library text is ASCII; skipping Unicode normalisation for it makes filtering 10,000 papers per keystroke cheap.
+  return (/[^\x00-\x7f]/.test(text) ? foldAccents(text) : text).toLowerCase();
 }
 
 /** The words of a filter, accent-folded and lower-cased; quotes and stray punctuation are ignored. */
@@ -13,9 +14,17 @@ export function filterWords(filter: string): string[] {
     .filter(Boolean);
 }
 
+/** Folded text per paper object; the raw text is kept to notice a paper edited in place. */
+const foldedCache = new WeakMap<Paper, { raw: string; folded: string }>();
+
 /** Title, authors, citation key, topic, tags, venue and arXiv id: what people remember a paper by. */
 function searchableText(paper: Paper): string {
-  return fold([paper.title, ...paper.authors, paper.citekey, paper.topic ?? '', ...paper.tags, paper.venue ?? '', paper.arxivId ?? ''].join('\n'));
+  const raw = [paper.title, ...paper.authors, paper.citekey, paper.topic ?? '', ...paper.tags, paper.venue ?? '', paper.arxivId ?? ''].join('\n');
+  const cached = foldedCache.get(paper);
+  if (cached?.raw === raw) return cached.folded;
+  const folded = fold(raw);
+  foldedCache.set(paper, { raw, folded });
+  return folded;
 }
 
 /**

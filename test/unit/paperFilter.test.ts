@@ -50,3 +50,12 @@ test('abstracts are not searched (the tree filter is about what people remember 
   const paper = makePaper({ title: 'Plain', abstract: 'mentions zebra' });
   assert.deepEqual(filterPapers([paper], 'zebra'), []);
 });
+
+test('a paper edited in place is matched on its new text', () => {
+  const paper = makePaper({ title: 'Old Title', tags: [] });
+  assert.equal(filterPapers([paper], 'old').length, 1);
+  paper.title = 'Brand New';
+  paper.tags.push('Überblick');
+  assert.equal(filterPapers([paper], 'old').length, 0);
+  assert.equal(filterPapers([paper], 'new uberblick').length, 1);
+});

@@ -12,12 +12,18 @@ export function promptForFilter(current: string, onType: (text: string) => void)
     input.placeholder = 'e.g. speculative decoding leviathan';
     input.value = current;
     let accepted: string | undefined;
-    input.onDidChangeValue((text) => onType(text));
+    // Typing quickly in a 10,000-paper library would rebuild the tree per key; wait for a short pause instead.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    input.onDidChangeValue((text) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => onType(text), 80);
+    });
     input.onDidAccept(() => {
       accepted = input.value;
       input.hide();
     });
     input.onDidHide(() => {
+      clearTimeout(timer);
       input.dispose();
       resolve(accepted);
     });

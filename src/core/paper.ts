@@ -24,6 +24,12 @@ export interface Paper {
   topicLocked?: boolean;
   /** The topic's label was written by the user (Rename Topic); re-organizing keeps it for the matching cluster. */
   topicNamedByUser?: boolean;
+  /** Imported from a bare arXiv id or DOI while offline: only the identifier and link are known. */
+  metadataMissing?: boolean;
+  /** Starred by the user. */
+  starred?: boolean;
+  /** Absolute path of the linked bibliography (.bib / CSL-JSON) this paper is kept in step with. */
+  linkedFrom?: string;
 }
 
 export const UNSORTED_TOPIC = 'Unsorted';

@@ -67,6 +67,9 @@ export function paperFromRecord(value: unknown, takenKeys: Set<string>): Paper |
     summary: optionalString(raw, 'summary'),
     topicLocked: raw.topicLocked === true ? true : undefined,
     topicNamedByUser: raw.topicNamedByUser === true ? true : undefined,
+    metadataMissing: raw.metadataMissing === true ? true : undefined,
+    starred: raw.starred === true ? true : undefined,
+    linkedFrom: optionalString(raw, 'linkedFrom'),
   };
   for (const key of Object.keys(paper) as (keyof Paper)[]) if (paper[key] === undefined) delete paper[key];
   return paper;

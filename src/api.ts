@@ -18,6 +18,8 @@ export interface PaperShelfApi {
   library(): Library;
   /** The tree's top level, built by the same provider that feeds the view. */
   treeSnapshot(): Promise<TreeGroupSnapshot[]>;
+  /** Ids of the papers selected in the Papers view (the reader reveals and selects the paper it shows). */
+  treeSelection(): string[];
   openPaper(paperId: string): Promise<void>;
   /** Messages the host has posted to the reader webview, oldest first. */
   readerMessages(): readonly HostToWebviewMessage[];

@@ -23,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   return {
     library: () => libraryService.library,
     treeSnapshot: () => tree.snapshot(),
+    treeSelection: () => tree.selectedPaperIds(),
     openPaper: (paperId) => reader.show(paperId),
     readerMessages: () => reader.sentMessages,
     search: (query, limit) => search.search(query, limit),

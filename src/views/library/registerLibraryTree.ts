@@ -13,6 +13,8 @@ export interface LibraryTreeController {
   /** Selects the paper in the tree without taking focus; does nothing while the view is hidden. */
   reveal(paperId: string): Promise<void>;
   snapshot(): Promise<TreeGroupSnapshot[]>;
+  /** Ids of the papers selected in the view, in selection order. */
+  selectedPaperIds(): string[];
   /** Files dropped on the tree are handed here (the importer registers itself); without a handler drops are ignored. */
   setDropHandler(handler: ((uris: vscode.Uri[]) => Promise<void>) | undefined): void;
 }
@@ -79,7 +81,9 @@ export function registerLibraryTree(context: vscode.ExtensionContext, librarySer
     provider,
     view,
     ...groupByCommands,
-    vscode.commands.registerCommand('paperShelf.filterTree', async () => {
+    vscode.commands.registerCommand('paperShelf.filterTree', async (text?: unknown) => {
+      // A string argument (keybinding args, other extensions, tests) sets the filter without asking.
+      if (typeof text === 'string') return setFilter(text);
       const before = provider.model.state.filter;
       const chosen = await promptForFilter(before, (live) => setFilter(live));
       setFilter(chosen ?? before);
@@ -109,6 +113,9 @@ export function registerLibraryTree(context: vscode.ExtensionContext, librarySer
     },
     async snapshot() {
       return provider.model.snapshot();
+    },
+    selectedPaperIds() {
+      return view.selection.flatMap((node) => (node.kind === 'paper' ? [node.paperId] : []));
     },
     setDropHandler(handler) {
       dropHandler = handler;

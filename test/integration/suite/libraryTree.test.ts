@@ -1,0 +1,110 @@
+// The Papers tree and the paper commands inside a real VS Code: group-by modes and their setting, the filter,
+// reveal-on-open, and the commands the tree's context menu runs.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PaperShelfApi, TreeGroupSnapshot } from '../../../src/api';
+import { activatePaperShelf, waitFor } from './helpers';
+
+const LEVIATHAN_ID = 'arxiv:2211.17192';
+
+function paperCount(groups: TreeGroupSnapshot[]): number {
+  return new Set(groups.flatMap((group) => group.paperIds)).size;
+}
+
+suite('Papers tree', () => {
+  let api: PaperShelfApi;
+  const groupBy = () => vscode.workspace.getConfiguration('paperShelf').get<string>('tree.groupBy');
+
+  /** Runs a group-by command and waits until the tree has been rebuilt with the expected first-level labels. */
+  async function switchTo(command: string, mode: string, check: (labels: string[]) => boolean): Promise<TreeGroupSnapshot[]> {
+    await vscode.commands.executeCommand(command);
+    await waitFor(`the setting to become ${mode}`, () => groupBy() === mode);
+    return waitFor(`the tree to group by ${mode}`, async () => {
+      const groups = await api.treeSnapshot();
+      return check(groups.map((group) => group.label)) ? groups : undefined;
+    });
+  }
+
+  suiteSetup(async () => {
+    api = await activatePaperShelf();
+    await waitFor('the sample library to load', () => api.library().size > 0);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('paperShelf.clearTreeFilter');
+    await vscode.workspace.getConfiguration('paperShelf').update('tree.groupBy', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  test('group by year, venue, reading status and tag; each mode shows every paper and persists the setting', async () => {
+    const size = api.library().size;
+    const years = await switchTo('paperShelf.groupByYear', 'year', (labels) => labels.every((label) => /^\d{4}$|^No year$/.test(label)));
+    const numeric = years.map((group) => group.label).filter((label) => /^\d{4}$/.test(label)).map(Number);
+    assert.deepEqual(numeric, [...numeric].sort((a, b) => b - a), 'years newest first');
+    assert.equal(paperCount(years), size);
+    for (const group of years) assert.equal(group.description, String(group.paperIds.length));
+
+    const expectedVenues = new Set(api.library().papers.map((paper) => paper.venue ?? 'No venue'));
+    const venues = await switchTo('paperShelf.groupByVenue', 'venue', (labels) => labels.length === expectedVenues.size && labels.every((label) => expectedVenues.has(label)));
+    assert.equal(paperCount(venues), size);
+    if (expectedVenues.has('No venue')) assert.equal(venues.at(-1)?.label, 'No venue', 'the fallback group comes last');
+
+    const statuses = await switchTo('paperShelf.groupByStatus', 'status', (labels) => labels.every((label) => ['Reading', 'Unread', 'Read'].includes(label)));
+    assert.equal(paperCount(statuses), size);
+    const unread = api.library().papers.filter((paper) => paper.status === 'unread').length;
+    assert.equal(statuses.find((group) => group.label === 'Unread')?.paperIds.length ?? 0, unread);
+
+    const untagged = api.library().papers.filter((paper) => paper.tags.length === 0).length;
+    const tags = await switchTo('paperShelf.groupByTag', 'tag', (labels) => labels.length > 0 && (untagged === 0 || labels.at(-1) === 'Untagged'));
+    assert.equal(paperCount(tags), size);
+    assert.equal(tags.find((group) => group.label === 'Untagged')?.paperIds.length ?? 0, untagged);
+
+    await switchTo('paperShelf.groupByTopic', 'topic', (labels) => !labels.some((label) => label === 'Untagged'));
+    assert.equal(vscode.workspace.getConfiguration('paperShelf').inspect('tree.groupBy')?.globalValue, 'topic', 'saved in the user settings');
+  });
+
+  test('the filter keeps matching papers only, and clearing it brings all back', async () => {
+    const size = api.library().size;
+    await vscode.commands.executeCommand('paperShelf.filterTree', 'speculative  DECODING');
+    const filtered = await waitFor('the filtered tree', async () => {
+      const groups = await api.treeSnapshot();
+      return paperCount(groups) < size ? groups : undefined;
+    });
+    const ids = [...new Set(filtered.flatMap((group) => group.paperIds))];
+    assert.ok(ids.includes(LEVIATHAN_ID), 'Leviathan et al. matches "speculative decoding"');
+    for (const id of ids) {
+      const paper = api.library().get(id);
+      const text = [paper?.title, ...(paper?.authors ?? []), paper?.citekey, paper?.topic, ...(paper?.tags ?? []), paper?.venue].join(' ').toLowerCase();
+      assert.ok(text.includes('speculative') && text.includes('decoding'), `"${paper?.title}" does not match the filter`);
+    }
+    await vscode.commands.executeCommand('paperShelf.filterTree', 'no-paper-has-this-word');
+    await waitFor('an empty tree (the welcome view shows)', async () => (await api.treeSnapshot()).length === 0);
+    await vscode.commands.executeCommand('paperShelf.clearTreeFilter');
+    await waitFor('all papers back', async () => paperCount(await api.treeSnapshot()) === size);
+  });
+
+  test('opening a paper reveals and selects it in the visible tree', async () => {
+    await vscode.commands.executeCommand('paperShelf.library.focus');
+    const other = api.library().papers.find((paper) => paper.id !== LEVIATHAN_ID)!;
+    await api.openPaper(other.id);
+    await waitFor(`${other.id} to be selected`, () => api.treeSelection().includes(other.id));
+    await api.openPaper(LEVIATHAN_ID);
+    await waitFor(`${LEVIATHAN_ID} to be selected`, () => api.treeSelection().join() === LEVIATHAN_ID);
+  });
+
+  test('Copy Citation Key takes a tree node, an id or {paperId} and copies the key', async () => {
+    const paper = api.library().get(LEVIATHAN_ID)!;
+    for (const arg of [{ kind: 'paper', id: `group:topic:x/${paper.id}`, paperId: paper.id }, paper.id, { paperId: paper.id }]) {
+      await vscode.env.clipboard.writeText('before');
+      await vscode.commands.executeCommand('paperShelf.copyCitationKey', arg);
+      assert.equal(await vscode.env.clipboard.readText(), paper.citekey, `argument ${JSON.stringify(arg)}`);
+    }
+  });
+
+  test('Copy Citation Key from the palette uses the paper shown in the reader', async () => {
+    const other = api.library().papers.find((paper) => paper.id !== LEVIATHAN_ID)!;
+    await api.openPaper(other.id);
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand('paperShelf.copyCitationKey');
+    assert.equal(await vscode.env.clipboard.readText(), other.citekey);
+  });
+});

@@ -19,7 +19,11 @@ export interface BibtexScan {
   errors: string[];
 }
 
-class ScanError extends Error {}
+class ScanError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
 
 export function scanBibtex(text: string): BibtexScan {
   const entries: ScannedEntry[] = [];
@@ -27,7 +31,7 @@ export function scanBibtex(text: string): BibtexScan {
   let i = 0;
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
   const fail = (offset: number, message: string): never => {
-    throw new ScanError(`line ${lineOf(offset)}: ${message}`);
+    throw new ScanError(message, offset);
   };
   const skipSpace = () => {
     while (i < text.length && /\s/.test(text[i])) i++;
@@ -139,7 +143,8 @@ export function scanBibtex(text: string): BibtexScan {
       entries.push({ type, key, start: at, end: i });
     } catch (error) {
       if (!(error instanceof ScanError)) throw error;
-      errors.push(error.message);
+      const where = lineOf(error.offset) === lineOf(at) ? '' : ` (noticed at line ${lineOf(error.offset)})`;
+      errors.push(`line ${lineOf(at)}: ${error.message}${where}`);
       break;
     }
   }

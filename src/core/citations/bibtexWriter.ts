@@ -38,8 +38,9 @@ export function formatBibtexEntry(paper: Paper & { arxivCategory?: string }, opt
   const type = bibtexEntryType(paper);
   const fields: [string, string][] = [['title', latexEscapeTitle(paper.title)]];
   if (paper.authors.length) fields.push(['author', paper.authors.map(bibtexName).join(' and ')]);
-  if (paper.venue && type === 'article') fields.push(['journal', latexEscape(paper.venue)]);
-  if (paper.venue && type === 'inproceedings') fields.push(['booktitle', latexEscape(paper.venue)]);
+  // Venues are names: braced whole so sentence-casing (pandoc does it to BibTeX titles) leaves them as written.
+  if (paper.venue && type === 'article') fields.push(['journal', `{${latexEscape(paper.venue)}}`]);
+  if (paper.venue && type === 'inproceedings') fields.push(['booktitle', `{${latexEscape(paper.venue)}}`]);
   if (paper.year) fields.push(['year', String(paper.year)]);
   if (paper.doi) fields.push(['doi', verbatimField(paper.doi)]);
   const url = paper.url ?? (paper.arxivId ? arxivAbsUrl(paper.arxivId) : undefined);

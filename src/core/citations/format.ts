@@ -43,6 +43,8 @@ export type ReferenceFormat = 'text' | 'html' | 'markdown';
  */
 export class CslResources {
   private readonly cache = new Map<string, string>();
+  /** Building an engine parses the style (about 2 s for APA), so one engine per style is kept and reused. */
+  private readonly engines = new Map<CitationStyle, { engine: CiteprocEngine; items: Map<string, CslItem>; seen: Map<string, string> }>();
 
   constructor(readonly directory: string) {}
 
@@ -52,6 +54,26 @@ export class CslResources {
 
   async locale(): Promise<string> {
     return this.read('locales-en-US.xml');
+  }
+
+  /** An engine for the style that will read `items`. Rebuilt when an item it has seen changed (citeproc caches items). */
+  async engine(style: CitationStyle, items: ReadonlyMap<string, CslItem>): Promise<CiteprocEngine> {
+    let cached = this.engines.get(style);
+    const changed = cached && [...items].some(([id, item]) => cached!.seen.has(id) && cached!.seen.get(id) !== JSON.stringify(item));
+    if (!cached || changed) {
+      const [styleXml, localeXml] = await Promise.all([this.style(style), this.locale()]);
+      const current = new Map<string, CslItem>();
+      const sys = { retrieveLocale: () => localeXml, retrieveItem: (id: string) => current.get(id) };
+      ensureMarkdownFormat();
+      cached = { engine: new CSL.Engine(sys, styleXml, 'en-US', true), items: current, seen: new Map() };
+      this.engines.set(style, cached);
+    }
+    cached.items.clear();
+    for (const [id, item] of items) {
+      cached.items.set(id, item);
+      cached.seen.set(id, JSON.stringify(item));
+    }
+    return cached.engine;
   }
 
   private async read(file: string): Promise<string> {
@@ -94,14 +116,8 @@ export interface FormattedBibliography {
  */
 export async function formatReferences(papers: readonly Paper[], style: CitationStyle, resources: CslResources, format: ReferenceFormat = 'text'): Promise<FormattedBibliography> {
   if (papers.length === 0) return { entries: [], citation: '' };
-  const [styleXml, localeXml] = await Promise.all([resources.style(style), resources.locale()]);
   const items = new Map<string, CslItem>(papers.map((paper) => [paper.citekey, paperToCsl(paper, { abstract: false })]));
-  const sys = {
-    retrieveLocale: () => localeXml,
-    retrieveItem: (id: string) => items.get(id),
-  };
-  ensureMarkdownFormat();
-  const engine = new CSL.Engine(sys, styleXml, 'en-US', true);
+  const engine = await resources.engine(style, items);
   engine.setOutputFormat(format);
   const ids = [...items.keys()];
   engine.updateItems(ids);

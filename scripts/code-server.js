@@ -140,7 +140,24 @@ function installVsix(vsix, { scratch, userDataDir, extensionsDir }) {
   });
 }
 
+/** "[error]" lines of the extension host's log (activation failures and the like), for failure reports. */
+function extensionHostErrors(userDataDir) {
+  const lines = [];
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return lines;
+  for (const session of fs.readdirSync(logs)) {
+    const sessionDir = path.join(logs, session);
+    for (const host of fs.existsSync(sessionDir) && fs.statSync(sessionDir).isDirectory() ? fs.readdirSync(sessionDir) : []) {
+      const file = path.join(sessionDir, host, 'remoteexthost.log');
+      if (!/^exthost/.test(host) || !fs.existsSync(file)) continue;
+      const text = fs.readFileSync(file, 'utf8').split('\n');
+      text.forEach((line, i) => { if (/\[error\]/.test(line)) lines.push(line, ...text.slice(i + 1, i + 4).filter((next) => !/^\d{4}-\d\d-\d\d /.test(next))); });
+    }
+  }
+  return lines;
+}
+
 module.exports = {
   ROOT, VSCODE_TEST_DIR, NODE24, CODE_SERVER_ENTRY, CHROMIUM, EXTENSION_ID,
-  assertInstalled, freePort, waitHealthy, isolatedEnv, writeUserSettings, startCodeServer, launchChromium, workbenchUrl, installVsix,
+  assertInstalled, freePort, waitHealthy, isolatedEnv, writeUserSettings, startCodeServer, launchChromium, workbenchUrl, installVsix, extensionHostErrors,
 };

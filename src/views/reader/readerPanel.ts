@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import type { LibraryService } from '../../library/libraryService';
 import type { Library } from '../../core/library';
 import type { Paper } from '../../core/paper';
-import { HostToWebviewMessage, ReaderActionName, RelatedPaper, WebviewToHostMessage, parseReaderState, parseWebviewMessage } from './protocol';
+import { HostToWebviewMessage, NavigateDirection, ReaderActionName, RelatedPaper, WebviewToHostMessage, parseReaderState, parseWebviewMessage } from './protocol';
 import { abstractContainsLink, cleanRelatedPapers, externalUrl, positionOf, shortenTitle, toReaderPaper } from './readerModel';
 import { createNonce, renderReaderHtml } from './readerHtml';
 
 export const READER_VIEW_TYPE = 'paperShelf.reader';
 export const SUMMARIZE_COMMAND = 'paperShelf.summarizePaper';
 export const CITE_COMMAND = 'paperShelf.citeInActiveEditor';
+/** Context key: a reader panel exists (enables the Previous/Next Paper commands). */
+export const READER_OPEN_CONTEXT = 'paperShelf.readerOpen';
 
 /** Oldest messages are dropped past this, so a long session cannot grow the record without bound. */
 const MAX_RECORDED_MESSAGES = 1000;
@@ -78,6 +80,13 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     await this.display(paper);
   }
 
+  /** Previous/Next in library order (wrapping around); from the webview's buttons and keys, or the commands. */
+  async navigate(direction: NavigateDirection): Promise<void> {
+    if (!this.panel || !this.paperId) return;
+    const next = this.libraryService.library.neighbour(this.paperId, direction === 'next' ? 1 : -1);
+    if (next && next.id !== this.paperId) await this.show(next.id, { preserveFocus: true });
+  }
+
   setRelatedProvider(provider: RelatedProvider | undefined): void {
     this.relatedProvider = provider;
     this.related = undefined;
@@ -119,6 +128,7 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    void vscode.commands.executeCommand('setContext', READER_OPEN_CONTEXT, true);
     this.webviewReady = false;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'papers.svg');
     panel.webview.options = this.webviewOptions();
@@ -139,6 +149,7 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     for (const disposable of this.panelDisposables) disposable.dispose();
     this.panelDisposables = [];
     this.panel = undefined;
+    void vscode.commands.executeCommand('setContext', READER_OPEN_CONTEXT, false);
     this.paperId = undefined;
     this.emptyMessage = undefined;
     this.related = undefined;
@@ -237,12 +248,7 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       await this.postPaper();
       return;
     }
-    if (message.type === 'navigate') {
-      if (!this.paperId) return;
-      const next = this.libraryService.library.neighbour(this.paperId, message.direction === 'next' ? 1 : -1);
-      if (next && next.id !== this.paperId) await this.show(next.id, { preserveFocus: true });
-      return;
-    }
+    if (message.type === 'navigate') return this.navigate(message.direction);
     if (message.type === 'openPaper') {
       if (this.libraryService.library.get(message.paperId)) await this.show(message.paperId, { preserveFocus: true });
       else this.log.warn(`Ignored openPaper for an id that is not in the library: ${message.paperId}`);

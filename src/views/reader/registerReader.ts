@@ -20,7 +20,13 @@ export interface ReaderController {
 export function registerReader(context: vscode.ExtensionContext, library: LibraryService): ReaderController {
   const log = vscode.window.createOutputChannel('Paper Shelf Reader', { log: true });
   const reader = new ReaderPanel(context.extensionUri, library, log);
-  context.subscriptions.push(log, reader, vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, reader));
+  context.subscriptions.push(
+    log,
+    reader,
+    vscode.window.registerWebviewPanelSerializer(READER_VIEW_TYPE, reader),
+    vscode.commands.registerCommand('paperShelf.reader.previousPaper', () => reader.navigate('previous')),
+    vscode.commands.registerCommand('paperShelf.reader.nextPaper', () => reader.navigate('next')),
+  );
   return {
     show: (paperId, options) => reader.show(paperId, options),
     onDidShowPaper: reader.onDidShowPaper,

@@ -1,0 +1,99 @@
+// The reader inside a real VS Code: the real webview loads and says `ready` (messages are only posted after that),
+// the host sends the paper with its position and the links it resolved itself, and Previous/Next walk library order.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { PaperShelfApi } from '../../../src/api';
+import type { HostToWebviewMessage } from '../../../src/views/reader/protocol';
+import { activatePaperShelf, waitFor } from './helpers';
+
+const LEVIATHAN_ID = 'arxiv:2211.17192';
+
+type ShowPaper = Extract<HostToWebviewMessage, { type: 'showPaper' }>;
+
+suite('Reader', () => {
+  let api: PaperShelfApi;
+
+  suiteSetup(async () => {
+    api = await activatePaperShelf();
+    await waitFor('the sample library to load', () => api.library().size > 0);
+  });
+
+  /** Runs `action` and waits for the reader to be sent `paperId`. */
+  async function shown(paperId: string, action: () => Thenable<unknown>): Promise<ShowPaper> {
+    const before = api.readerMessages().length;
+    await action();
+    return waitFor(`a showPaper message for ${paperId}`, () =>
+      api.readerMessages().slice(before).find((message): message is ShowPaper => message.type === 'showPaper' && message.paper.id === paperId),
+    );
+  }
+
+  function readerTabs(): vscode.Tab[] {
+    return vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputWebview && /paperShelf\.reader/.test(tab.input.viewType));
+  }
+
+  test('opening a paper sends it with its position, the links the host resolved, and the available actions', async () => {
+    const library = api.library();
+    const paper = library.get(LEVIATHAN_ID);
+    assert.ok(paper, `${LEVIATHAN_ID} is missing from the sample library`);
+    const message = await shown(LEVIATHAN_ID, () => api.openPaper(LEVIATHAN_ID));
+    assert.equal(message.paper.title, paper.title);
+    assert.equal(message.paper.citekey, 'leviathan2022fast');
+    assert.deepEqual(message.paper.authors, paper.authors);
+    assert.equal(message.paper.abstract, paper.abstract);
+    assert.equal(message.paper.arxivUrl, 'https://arxiv.org/abs/2211.17192');
+    assert.deepEqual(message.position, { index: library.papers.indexOf(paper), total: library.size });
+    const commands = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(message.actions, { summarize: commands.has('paperShelf.summarizePaper'), cite: commands.has('paperShelf.citeInActiveEditor') });
+    const tabs = readerTabs();
+    assert.equal(tabs.length, 1, 'one reader panel');
+    assert.ok(paper.title.startsWith(tabs[0].label.replace(/…$/, '')), `tab title "${tabs[0].label}" is the shortened paper title`);
+  });
+
+  test('Next and Previous Paper walk the library in order and reuse the panel', async () => {
+    const library = api.library();
+    await shown(LEVIATHAN_ID, () => api.openPaper(LEVIATHAN_ID));
+    const index = library.papers.findIndex((paper) => paper.id === LEVIATHAN_ID);
+    const next = library.papers[(index + 1) % library.size];
+    const afterNext = await shown(next.id, () => vscode.commands.executeCommand('paperShelf.reader.nextPaper'));
+    assert.equal(afterNext.paper.title, next.title);
+    assert.equal(afterNext.position.index, (index + 1) % library.size);
+    const back = await shown(LEVIATHAN_ID, () => vscode.commands.executeCommand('paperShelf.reader.previousPaper'));
+    assert.equal(back.position.index, index);
+    assert.equal(readerTabs().length, 1, 'still one reader panel');
+  });
+
+  test('Next Paper wraps around from the last paper to the first', async () => {
+    const library = api.library();
+    const last = library.papers[library.size - 1];
+    await shown(last.id, () => api.openPaper(last.id));
+    const first = await shown(library.papers[0].id, () => vscode.commands.executeCommand('paperShelf.reader.nextPaper'));
+    assert.equal(first.position.index, 0);
+  });
+
+  test('an id that is not in the library sends nothing and leaves the shown paper', async () => {
+    await shown(LEVIATHAN_ID, () => api.openPaper(LEVIATHAN_ID));
+    const before = api.readerMessages().length;
+    await api.openPaper('arxiv:0000.00000');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(
+      api.readerMessages().slice(before).filter((message) => message.type === 'showPaper'),
+      [],
+    );
+    const again = await shown(LEVIATHAN_ID, () => vscode.commands.executeCommand('paperShelf.reader.nextPaper').then(() => vscode.commands.executeCommand('paperShelf.reader.previousPaper')));
+    assert.equal(again.paper.id, LEVIATHAN_ID, 'navigation still starts from the paper that was shown');
+  });
+
+  test('closing the reader disables Previous/Next and a new open creates a fresh panel', async () => {
+    await shown(LEVIATHAN_ID, () => api.openPaper(LEVIATHAN_ID));
+    await vscode.window.tabGroups.close(readerTabs());
+    await waitFor('the reader tab to close', () => readerTabs().length === 0);
+    const before = api.readerMessages().length;
+    await vscode.commands.executeCommand('paperShelf.reader.nextPaper');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(api.readerMessages().length, before, 'no reader, nothing sent');
+    await shown(LEVIATHAN_ID, () => api.openPaper(LEVIATHAN_ID));
+    assert.equal(readerTabs().length, 1);
+  });
+});

@@ -11,7 +11,7 @@ const STATUS_ICON: Record<ReadingStatus, vscode.ThemeIcon> = {
   read: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
 };
 
-const GROUP_ICON: Record<GroupNode['groupBy'], string> = { topic: 'symbol-namespace', year: 'calendar', venue: 'organization', tag: 'tag', status: 'checklist' };
+const GROUP_ICON: Record<GroupNode['groupBy'], string> = { topic: 'folder-library', year: 'calendar', venue: 'organization', tag: 'tag', status: 'checklist' };
 
 /** Feeds the Papers view from a LibraryTreeModel, rebuilt whenever the papers, the grouping or the filter change. */
 export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>, vscode.Disposable {

@@ -57,8 +57,9 @@ export function registerLibraryTree(context: vscode.ExtensionContext, librarySer
   const updateChrome = () => {
     const model = provider.model;
     const { groupBy, filter } = model.state;
-    view.description = `by ${GROUP_BY_LABEL[groupBy]}`;
-    view.message = model.isFiltered ? `Filter: “${filter.trim()}” — ${model.matchCount} of ${model.totalCount} ${model.totalCount === 1 ? 'paper' : 'papers'}` : undefined;
+    // With no match the message stays empty: VS Code hides the welcome view ("No papers match…", Clear Filter) under a message.
+    view.message = model.isFiltered && model.matchCount > 0 ? `Filter: “${filter.trim()}” — ${model.matchCount} of ${model.totalCount} ${model.totalCount === 1 ? 'paper' : 'papers'}` : undefined;
+    view.description = model.isFiltered ? `by ${GROUP_BY_LABEL[groupBy]} · filtered` : `by ${GROUP_BY_LABEL[groupBy]}`;
     void vscode.commands.executeCommand('setContext', 'paperShelf.tree.groupBy', groupBy);
     void vscode.commands.executeCommand('setContext', 'paperShelf.tree.filtered', model.isFiltered);
   };

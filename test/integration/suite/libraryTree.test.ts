@@ -108,3 +108,75 @@ suite('Papers tree', () => {
     assert.equal(await vscode.env.clipboard.readText(), other.citekey);
   });
 });
+
+suite('Paper commands', () => {
+  let api: PaperShelfApi;
+
+  suiteSetup(async () => {
+    api = await activatePaperShelf();
+    await waitFor('the sample library to load', () => api.library().size > 0);
+  });
+
+  test('Open on arXiv opens the abs page through openExternal', async () => {
+    const opened: string[] = [];
+    const env = vscode.env as { openExternal: (uri: vscode.Uri) => Thenable<boolean> };
+    const original = env.openExternal;
+    env.openExternal = async (uri) => { opened.push(uri.toString(true)); return true; };
+    try {
+      assert.notEqual(env.openExternal, original, 'the test can observe openExternal');
+      await vscode.commands.executeCommand('paperShelf.openOnArxiv', { paperId: LEVIATHAN_ID });
+      assert.deepEqual(opened, ['https://arxiv.org/abs/2211.17192']);
+    } finally {
+      env.openExternal = original;
+    }
+  });
+
+  test('Restore Sample Library asks first, keeps the old file as .bak, and does nothing when cancelled', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-shelf-restore-'));
+    const file = path.join(dir, 'library.json');
+    const mine = JSON.stringify({ format: 'paper-shelf-library', version: 1, papers: [{ title: 'My Only Paper', authors: ['Me Myself'] }] });
+    fs.writeFileSync(file, mine);
+    const window = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    const original = window.showWarningMessage;
+    const asked: unknown[][] = [];
+    let answer: string | undefined;
+    window.showWarningMessage = (...args: unknown[]) => { asked.push(args); return Promise.resolve(answer); };
+    const config = vscode.workspace.getConfiguration('paperShelf');
+    try {
+      await config.update('libraryPath', file, vscode.ConfigurationTarget.Global);
+      await waitFor('my one-paper library', () => api.library().size === 1);
+
+      answer = undefined;
+      await vscode.commands.executeCommand('paperShelf.restoreSampleLibrary');
+      assert.equal(asked.length, 1);
+      const options = asked[0][1] as { modal?: boolean; detail?: string };
+      assert.equal(options.modal, true, 'the confirmation is modal');
+      assert.match(options.detail ?? '', /\.bak/, 'it says where the old library is kept');
+      assert.equal(fs.readFileSync(file, 'utf8'), mine, 'cancel leaves the file alone');
+      assert.equal(api.library().size, 1);
+
+      answer = 'Restore Sample Library';
+      await vscode.commands.executeCommand('paperShelf.restoreSampleLibrary');
+      await waitFor('the sample library', () => api.library().size === 119);
+      assert.equal(fs.readFileSync(`${file}.bak`, 'utf8'), mine, 'the previous library is kept as .bak');
+    } finally {
+      window.showWarningMessage = original;
+      await config.update('libraryPath', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await waitFor('the default library to come back', () => api.library().size === 119);
+  });
+
+  test('Open Library File opens the library JSON in an editor', async () => {
+    await vscode.commands.executeCommand('paperShelf.openLibraryFile');
+    const editor = await waitFor('an editor on library.json', () => {
+      const active = vscode.window.activeTextEditor;
+      return active && /library\.json$/.test(active.document.uri.path) ? active : undefined;
+    });
+    assert.match(editor.document.getText(), /"papers"|^\s*\[/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+});

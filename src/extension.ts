@@ -6,6 +6,7 @@ import { registerLibraryTree } from './views/library/registerLibraryTree';
 import { registerReader } from './views/reader/registerReader';
 import { registerSearchCommand } from './commands/search/registerSearchCommand';
 import { registerPaperCommands } from './commands/paper/registerPaperCommands';
+import { registerTopicCommands } from './commands/topics/registerTopicCommands';
 
 export async function activate(context: vscode.ExtensionContext): Promise<PaperShelfApi> {
   const libraryService = new LibraryService(context);
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   reader.onDidShowPaper((paperId) => void tree.reveal(paperId));
   registerSearchCommand(context, search, reader);
   registerPaperCommands(context, libraryService, reader);
+  registerTopicCommands(context, libraryService, reader);
 
   await libraryService.reload();
 

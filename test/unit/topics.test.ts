@@ -200,3 +200,21 @@ test('a moved paper follows its topic when an automatic label changes', () => {
   const topicOf = (id: string) => second.papers.find((p) => p.id === id)!.topic;
   assert.equal(topicOf('mesh-3'), topicOf('protein-0'));
 });
+
+test('rename and move: manual edits mark the papers and merge with an existing topic', async () => {
+  const { renameTopic, movePapersToTopic, topicCounts, checkTopicLabel } = await import('../../src/core/topics/manual');
+  const papers = [paper('a', 'A', '', { topic: 'Video · camera' }), paper('b', 'B', '', { topic: 'video ·  camera' }), paper('c', 'C', '', { topic: 'Mesh' }), paper('d', 'D', '')];
+  const renamed = renameTopic(papers, 'Video · Camera', 'Video generation');
+  assert.deepEqual(renamed.map((p) => p.topic), ['Video generation', 'Video generation', 'Mesh', undefined]);
+  assert.ok(renamed[0].topicNamedByUser && renamed[1].topicNamedByUser && !renamed[2].topicNamedByUser);
+  assert.equal(renameTopic(papers, undefined, 'Misc')[3].topic, 'Misc');
+  const moved = movePapersToTopic(renamed, new Set(['c']), 'video generation');
+  assert.equal(moved[2].topic, 'Video generation');
+  assert.equal(moved[2].topicLocked, true);
+  assert.equal(moved[2].topicNamedByUser, true);
+  assert.equal(movePapersToTopic(papers, new Set(['d']), 'Mesh')[3].topicNamedByUser, undefined);
+  assert.deepEqual(topicCounts(moved), [{ label: 'Video generation', count: 3 }]);
+  assert.ok(checkTopicLabel('  '));
+  assert.ok(checkTopicLabel('unsorted'));
+  assert.equal(checkTopicLabel('Speech'), undefined);
+});

@@ -2,6 +2,8 @@
  * Semantic and hybrid ranking for search, pure functions: the search feature (LibrarySearch) supplies the lunr
  * hits and the embeddings; this file knows nothing of lunr or the model.
  */
+import { isStopword, singular } from '../topics/text';
+import { foldAccents } from '../text/fold';
 
 export const SEARCH_MODES = ['lexical', 'semantic', 'hybrid'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
@@ -79,21 +81,75 @@ export interface HybridOptions {
   limit?: number;
   /** Semantic hits considered for fusion: the head of the ranking, since every paper has some cosine. */
   semanticDepth?: number;
-  /** Weights of the two lists in the fusion. */
-  lexicalWeight?: number;
-  semanticWeight?: number;
+  /**
+   * lexicalCoverage of the query by the top lexical hits, 0..1. It sets how far each list is trusted: lunr's
+   * hits weigh coverage², the semantic list 1 − coverage (at least a little, to reorder lunr's ties). A query
+   * lunr explains fully (a title's words, an author, a typo it corrects) stays lexical; a paraphrase, whose
+   * words the library does not use, goes semantic. Without it both lists weigh the same (plain RRF).
+   */
+  coverage?: number;
+}
+
+/** Minimum say of the semantic list, even when the lexical hits explain the whole query. */
+const MIN_SEMANTIC_WEIGHT = 0.05;
+
+/**
+ * Fuses lunr hits (best first) with the semantic ranking by weighted reciprocal rank fusion. Chosen by
+ * scripts/eval/search.ts: plain RRF was worse than lunr alone on keyword, author and typo queries, because the
+ * semantic list's head is noisy there; weighting by coverage keeps lunr's precision and adds the paraphrases.
+ */
+export function hybridRanking(lexical: readonly string[], semantic: readonly RankedId[], options: HybridOptions = {}): RankedId[] {
+  const depth = options.semanticDepth ?? 20;
+  const coverage = options.coverage;
+  const lexicalWeight = coverage === undefined ? 1 : coverage * coverage;
+  const semanticWeight = coverage === undefined ? 1 : Math.max(MIN_SEMANTIC_WEIGHT, 1 - coverage);
+  const fused = reciprocalRankFusion([
+    { ids: lexical, weight: lexicalWeight },
+    { ids: semantic.slice(0, depth).map((hit) => hit.id), weight: semanticWeight },
+  ]);
+  return options.limit === undefined ? fused : fused.slice(0, options.limit);
+}
+
+/** Question words and the like: they carry no topic, so they count neither for nor against lexical coverage. */
+const QUERY_FILLER = new Set('how why what which who whom whose when where does do did is are was were can could should would there their them its it this that these those any some about find papers paper'.split(' '));
+
+function words(text: string, dropFiller = false): string[] {
+  const raw = foldAccents(text).toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  return (dropFiller ? raw.filter((word) => !isStopword(word) && !QUERY_FILLER.has(word)) : raw).map(singular);
+}
+
+/** At most one insertion, deletion, substitution or swap of neighbours between a and b. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function matchesWord(queryWord: string, vocabulary: Set<string>): boolean {
+  if (vocabulary.has(queryWord)) return true;
+  for (const word of vocabulary) {
+    if (queryWord.length >= 4 && word.startsWith(queryWord)) return true;
+    if (word.length >= 5 && queryWord.startsWith(word)) return true;
+    if (queryWord.length >= 5 && withinOneEdit(queryWord, word)) return true;
+  }
+  return false;
 }
 
 /**
- * Fuses lunr hits (best first) with the semantic ranking. A query lunr cannot match at all (a paraphrase, a typo
- * lunr's one-edit fuzziness misses) still gets the semantic head; a query lunr matches precisely (an author name)
- * keeps its lexical hits near the top, since RRF rewards agreement and lunr's list is short and exact.
+ * How much of the query the best lexical hits explain: the largest share of the query's content words (allowing
+ * a typo, a plural or a partial last word) found in one of the given texts, 0..1. A query whose words the
+ * library does not use (a paraphrase) scores low, an exact title or author name 1.
  */
-export function hybridRanking(lexical: readonly string[], semantic: readonly RankedId[], options: HybridOptions = {}): RankedId[] {
-  const depth = options.semanticDepth ?? 30;
-  const fused = reciprocalRankFusion([
-    { ids: lexical, weight: options.lexicalWeight ?? 1 },
-    { ids: semantic.slice(0, depth).map((hit) => hit.id), weight: options.semanticWeight ?? 1 },
-  ]);
-  return options.limit === undefined ? fused : fused.slice(0, options.limit);
+export function lexicalCoverage(query: string, texts: readonly string[]): number {
+  const content = [...new Set(words(query, true))];
+  if (content.length === 0) return 0;
+  let best = 0;
+  for (const text of texts) {
+    const vocabulary = new Set(words(text));
+    const covered = content.filter((word) => matchesWord(word, vocabulary)).length;
+    best = Math.max(best, covered / content.length);
+  }
+  return best;
 }

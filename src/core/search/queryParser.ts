@@ -1,4 +1,4 @@
-import { WORD_SEPARATOR, normalizeWord } from './pipeline';
+import { WORD_SEPARATOR, normalizeWord } from './analyzer';
 
 export type Presence = 'optional' | 'required' | 'prohibited';
 

@@ -7,6 +7,7 @@ import { registerReader } from './views/reader/registerReader';
 import { registerSearchCommand } from './commands/search/registerSearchCommand';
 import { registerPaperCommands } from './commands/paper/registerPaperCommands';
 import { registerTopicCommands } from './commands/topics/registerTopicCommands';
+import { registerCitations } from './markdown/registerCitations';
 
 export async function activate(context: vscode.ExtensionContext): Promise<PaperShelfApi> {
   const libraryService = new LibraryService(context);
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   registerSearchCommand(context, search, reader);
   registerPaperCommands(context, libraryService, reader);
   registerTopicCommands(context, libraryService, reader);
+  registerCitations(context, libraryService, search, reader);
 
   await libraryService.reload();
 

@@ -89,3 +89,16 @@ test('front matter: bibliography as a path or a list, resolved against the docum
   const crlf = addBibliographyInsertion('---\r\ntitle: T\r\n---\r\n', 'r.bib')!;
   assert.equal(crlf.text, 'bibliography: r.bib\r\n');
 });
+
+test('inserting citations: a new bracket, or appended to the citation the cursor is in', async () => {
+  const { citationInsertion } = await import('../../src/core/citations/citationEdit');
+  const apply = (text: string, offset: number, keys: string[]) => {
+    const insertion = citationInsertion(text, offset, keys);
+    return insertion ? text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset) : text;
+  };
+  assert.equal(apply('As shown.', 8, ['a', 'b']), 'As shown [@a; @b].');
+  assert.equal(apply('As shown ', 9, ['a']), 'As shown [@a]');
+  assert.equal(apply('See [@a, p. 3] here', 6, ['b', 'a']), 'See [@a, p. 3; @b] here');
+  assert.equal(apply('See [@a] here', 6, ['a']), 'See [@a] here', 'nothing new to add');
+  assert.equal(apply('See [@a] here', 13, ['b']), 'See [@a] here [@b]', 'outside the brackets a new citation starts');
+});

@@ -2,10 +2,14 @@ import type { CliCommand } from '../command';
 import { listCommand } from './list';
 import { searchCommand } from './search';
 import { showCommand } from './show';
+import { citeCommand } from './cite';
+import { bibCommand } from './bib';
 
 /** Every `paper-shelf` sub-command, in the order `--help` lists them. Add a command: one file + one line here. */
 export const commands: readonly CliCommand[] = [
   listCommand,
   searchCommand,
   showCommand,
+  citeCommand,
+  bibCommand,
 ];

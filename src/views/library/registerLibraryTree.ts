@@ -47,9 +47,10 @@ export function registerLibraryTree(context: vscode.ExtensionContext, librarySer
     dragMimeTypes: [],
     async handleDrop(_target, data) {
       const list = await data.get('text/uri-list')?.asString();
-      if (!list || !dropHandler) return;
-      const uris = list.split(/\r?\n/).filter((line) => line && !line.startsWith('#')).map((line) => vscode.Uri.parse(line.trim()));
-      if (uris.length) await dropHandler(uris);
+      const uris = (list ?? '').split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith('#')).map((line) => vscode.Uri.parse(line));
+      if (!uris.length) return;
+      if (dropHandler) await dropHandler(uris);
+      else void vscode.window.showInformationMessage('Paper Shelf cannot import dropped files in this version. Edit the library file instead (Paper Shelf: Open Library File).');
     },
   };
   const view = vscode.window.createTreeView(LIBRARY_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true, dragAndDropController });

@@ -2,6 +2,7 @@ import type { CliCommand } from '../command';
 import { listCommand } from './list';
 import { searchCommand } from './search';
 import { showCommand } from './show';
+import { importCommand } from './import';
 import { citeCommand } from './cite';
 import { bibCommand } from './bib';
 
@@ -10,6 +11,7 @@ export const commands: readonly CliCommand[] = [
   listCommand,
   searchCommand,
   showCommand,
+  importCommand,
   citeCommand,
   bibCommand,
 ];

@@ -31,7 +31,7 @@ export function jsonErrorOffset(text: string): number {
     fail();
   };
   const value = (depth: number): void => {
-    if (depth > 10000) fail();
+    if (depth > 1000) fail();
     space();
     const ch = text[pos];
     if (ch === '{') {

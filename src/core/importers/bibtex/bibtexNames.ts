@@ -12,55 +12,50 @@ export interface BibName {
   jr: string;
 }
 
-/** Splits at depth-0 occurrences of `separator` (a regexp matching whole tokens). */
-function splitTopLevel(text: string, isSeparator: (word: string) => boolean, separatorIsWhitespaceWord: boolean): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  let word = '';
-  const flushWord = () => {
-    if (separatorIsWhitespaceWord && depth === 0 && isSeparator(word)) {
-      parts.push(current.trim());
-      current = '';
-    } else current += word;
-    word = '';
-  };
-  for (const ch of text) {
-    if (ch === '{') depth++;
-    else if (ch === '}') depth = Math.max(0, depth - 1);
-    if (depth === 0 && /\s/.test(ch)) {
-      flushWord();
-      current += ' ';
-    } else word += ch;
-  }
-  flushWord();
-  parts.push(current.trim());
-  return parts;
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0;
 }
 
+/** Splits a name list at "and" (any case) standing alone between spaces at brace depth 0. */
 export function splitNameList(value: string): string[] {
-  return splitTopLevel(value, (word) => word.toLowerCase() === 'and', true).filter(Boolean);
+  const names: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 123) depth++;
+    else if (code === 125) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSpace(code) && (value.charCodeAt(i + 1) | 32) === 97 && (value.charCodeAt(i + 2) | 32) === 110 &&
+      (value.charCodeAt(i + 3) | 32) === 100 && (i + 4 >= value.length || isSpace(value.charCodeAt(i + 4)))) {
+      names.push(value.slice(start, i).trim());
+      start = i + 4;
+      i += 3;
+    }
+  }
+  names.push(value.slice(start).trim());
+  return names.filter(Boolean);
 }
 
-/** Words and depth-0 commas of one name. */
-function tokens(name: string): { words: string[][]; } {
+/** The words of one name, grouped by depth-0 commas ("von Last, Jr, First" → three groups). */
+function tokens(name: string): { words: string[][] } {
   const groups: string[][] = [[]];
   let depth = 0;
-  let word = '';
-  const push = () => {
-    if (word) groups[groups.length - 1].push(word);
-    word = '';
+  let wordStart = -1;
+  const push = (end: number) => {
+    if (wordStart >= 0 && end > wordStart) groups[groups.length - 1].push(name.slice(wordStart, end));
+    wordStart = -1;
   };
-  for (const ch of name) {
-    if (ch === '{') depth++;
-    else if (ch === '}') depth = Math.max(0, depth - 1);
-    if (depth === 0 && ch === ',') {
-      push();
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code === 123) depth++;
+    else if (code === 125) depth = Math.max(0, depth - 1);
+    if (depth === 0 && code === 44) {
+      push(i);
       groups.push([]);
-    } else if (depth === 0 && (/\s/.test(ch) || ch === '~')) push();
-    else word += ch;
+    } else if (depth === 0 && (isSpace(code) || code === 126)) push(i);
+    else if (wordStart < 0) wordStart = i;
   }
-  push();
+  push(name.length);
   return { words: groups };
 }
 

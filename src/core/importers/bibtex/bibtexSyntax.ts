@@ -37,12 +37,12 @@ const MONTHS: [string, string][] = [
   ['jul', 'July'], ['aug', 'August'], ['sep', 'September'], ['oct', 'October'], ['nov', 'November'], ['dec', 'December'],
 ];
 
-class SyntaxProblem extends Error {
-  constructor(readonly offset: number, message: string) {
-    super(message);
-  }
+/** Thrown inside the scanner to abandon an entry; not an Error, so no stack trace is captured per broken entry. */
+class SyntaxProblem {
+  constructor(readonly offset: number, readonly message: string) {}
 }
 
+const VALUE_SPECIAL = /[\\{}"\n]/g;
 const IDENTIFIER_STOP = new Set([' ', '\t', '\n', '\r', '=', ',', '{', '}', '(', ')', '"', '#', '%']);
 
 class BibScanner {
@@ -259,7 +259,12 @@ class BibScanner {
     this.pos++;
     let depth = 0;
     for (; this.pos < text.length; this.pos++) {
-      const ch = text[this.pos];
+      // Jump over ordinary text to the next character that matters.
+      VALUE_SPECIAL.lastIndex = this.pos;
+      const found = VALUE_SPECIAL.exec(text);
+      if (!found) break;
+      this.pos = found.index;
+      const ch = found[0];
       if (ch === '\\') {
         this.pos++; // an escaped character such as \{ or \" never delimits
       } else if (ch === '{') depth++;

@@ -55,8 +55,12 @@ const SUBSCRIPTS: Record<string, string> = {
   '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋',
 };
 
+const MAX_NESTING = 100;
+const SPECIAL_CHARACTER = /[{}\\$~\-`'^_]/g;
+
 class LatexReader {
   pos = 0;
+  depth = 0;
   constructor(readonly text: string) {}
 
   /** Reads one argument: a braced group (converted), a command, or a single character. */
@@ -65,7 +69,16 @@ class LatexReader {
     const ch = this.text[this.pos];
     if (ch === undefined) return '';
     if (ch === '{') return this.group();
-    if (ch === '\\') return this.command();
+    if (ch === '\\') {
+      if (++this.depth > MAX_NESTING) {
+        this.depth--;
+        this.pos++;
+        return '';
+      }
+      const out = this.command();
+      this.depth--;
+      return out;
+    }
     this.pos++;
     return ch;
   }
@@ -91,7 +104,13 @@ class LatexReader {
 
   group(): string {
     this.pos++; // {
+    // Pathological nesting ({{{{…) is read flat rather than recursing until the stack runs out.
+    if (++this.depth > MAX_NESTING) {
+      this.depth--;
+      return '';
+    }
     const out = this.sequence('}');
+    this.depth--;
     if (this.text[this.pos] === '}') this.pos++;
     return out;
   }
@@ -133,9 +152,10 @@ class LatexReader {
         out += '”';
         this.pos += 2;
       } else {
-        // Plain run up to the next special character: the common case, taken in one slice.
-        let end = this.pos + 1;
-        while (end < this.text.length && !'{}\\$~-`\'^_'.includes(this.text[end])) end++;
+        // Plain run up to the next special character: the common case, found by one native regex search.
+        SPECIAL_CHARACTER.lastIndex = this.pos + 1;
+        const next = SPECIAL_CHARACTER.exec(this.text);
+        const end = next ? next.index : this.text.length;
         out += this.text.slice(this.pos, end);
         this.pos = end;
       }
@@ -184,9 +204,9 @@ class LatexReader {
 
 /** Converts a LaTeX field value to Unicode text with whitespace collapsed. */
 export function latexToUnicode(value: string): string {
-  if (!/[\\{}$~`'\-^_]/.test(value)) return value.replace(/\s+/g, ' ').trim();
-  const text = new LatexReader(value).sequence();
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  const text = /[\\{}$~`'\-^_]/.test(value) ? new LatexReader(value).sequence() : value;
+  // \s covers the no-break space that "~" becomes; most values need no collapsing, and testing is cheaper.
+  return (/\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** For verbatim fields (url, doi, eprint): strips case braces and unescapes \_ \% \& \# \~ without touching the rest. */

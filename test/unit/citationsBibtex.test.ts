@@ -99,3 +99,28 @@ test('a key BibTeX cannot hold is refused instead of written', () => {
   assert.throws(() => formatBibtexEntry({ ...tricky, citekey: 'has space' }), /cannot be used as a BibTeX key/);
   assert.throws(() => formatBibtexEntry({ ...tricky, citekey: 'a,b' }), /cannot be used as a BibTeX key/);
 });
+
+test('round trip through Paper Shelf\'s own BibTeX importer: every field written comes back', async () => {
+  const { importBibtex } = await import('../../src/core/importers/bibtex/importBibtex');
+  // Lone braces (\\textbraceleft{}) are left out: the importer, like pandoc, does not decode them.
+  const papers = [...samplePapers(), { ...tricky, title: tricky.title.replace(' a { lone brace', ''), abstract: tricky.abstract.replace(' that } brace', ' that brace') }];
+  const imported = importBibtex(formatBibtex(papers));
+  assert.deepEqual(imported.errors, []);
+  assert.equal(imported.entries.length, papers.length);
+  // TeX ligatures in the source text (-- --- `` '') are read as the dashes and quotes they typeset.
+  const typeset = (text: string | undefined) => text?.replace(/---/g, '—').replace(/--/g, '–').replace(/``/g, '“').replace(/''/g, '”');
+  const mismatches: string[] = [];
+  imported.entries.forEach(({ draft }, index) => {
+    const paper = papers[index];
+    const expected = { citekey: paper.citekey, title: paper.title, authors: paper.authors, year: paper.year, venue: paper.venue, arxivId: paper.arxivId, doi: paper.doi, abstract: typeset(paper.abstract.replace(/\s+/g, ' ').trim()), tags: paper.tags };
+    const actual = { citekey: draft.citekey, title: draft.title, authors: draft.authors, year: draft.year, venue: draft.venue === 'arXiv' && !paper.venue ? undefined : draft.venue, arxivId: draft.arxivId, doi: draft.doi, abstract: typeset(draft.abstract), tags: draft.tags ?? [] };
+    try {
+      assert.deepEqual(actual, expected);
+    } catch (error) {
+      const differing = (Object.keys(expected) as (keyof typeof expected)[]).filter((field) => JSON.stringify(expected[field]) !== JSON.stringify(actual[field]));
+      mismatches.push(`${paper.citekey}: ${differing.map((field) => `${field} ${JSON.stringify(actual[field])?.slice(0, 200)} ≠ ${JSON.stringify(expected[field])?.slice(0, 200)}`).join('; ')}`);
+      void error;
+    }
+  });
+  assert.deepEqual(mismatches, []);
+});

@@ -14,7 +14,7 @@ const SPECIAL_CHARS: Record<string, string> = {
   $: '\\$',
   '#': '\\#',
   _: '\\_',
-  '^': '\\^{}',
+  '^': '\\textasciicircum{}',
   '~': '\\textasciitilde{}',
 };
 

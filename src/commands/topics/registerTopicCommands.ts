@@ -4,6 +4,7 @@ import type { ReaderController } from '../../views/reader/registerReader';
 import { organizeLibraryCommand } from './organizeLibrary';
 import { movePaperToTopicCommand, renameTopicCommand } from './manualTopicCommands';
 import type { PaperEmbeddings } from './paperEmbeddings';
+import { modelPaperEmbeddings } from './modelEmbeddings';
 import { createRelatedProvider } from './relatedProvider';
 
 function reportFailure(action: string) {
@@ -18,7 +19,9 @@ function reportFailure(action: string) {
  * related-papers list. `embeddings` is the local model when it is available; without it everything works from
  * the papers' words.
  */
-export function registerTopicCommands(context: vscode.ExtensionContext, libraryService: LibraryService, reader: ReaderController, embeddings: () => PaperEmbeddings | undefined = () => undefined): void {
+export function registerTopicCommands(context: vscode.ExtensionContext, libraryService: LibraryService, reader: ReaderController, model?: PaperEmbeddings): void {
+  const shared = model ?? modelPaperEmbeddings(context);
+  const embeddings = () => shared;
   context.subscriptions.push(
     vscode.commands.registerCommand('paperShelf.organizeLibrary', () => organizeLibraryCommand(libraryService, embeddings()).catch(reportFailure('Organizing the library'))),
     vscode.commands.registerCommand('paperShelf.renameTopic', (arg?: unknown, newName?: unknown) =>

@@ -10,8 +10,10 @@ export interface TopicKeyword {
 /**
  * Class-based TF-IDF (BERTopic): all papers of a topic form one document; a term scores by its frequency in
  * that topic times log(1 + average topic length / its frequency over all topics). Words common to every topic
- * fall away, words peculiar to one rise. A term must occur in at least two of the topic's papers (when it has
- * two) so one paper's pet word does not name the whole topic.
+ * fall away, words peculiar to one rise. On top, the term's ordinary document IDF: without it small topics were
+ * named by common words ("tokens", "step", "generative"); with it by what sets them apart ("speculative
+ * decoding", "KV cache"). A term must occur in at least two of the topic's papers (when it has two) so one
+ * paper's pet word does not name the whole topic.
  */
 export function classTfidf(termCounts: TermCounts, labels: readonly number[], k: number, perTopic = 8): TopicKeyword[][] {
   const classCounts = Array.from({ length: k }, () => new Map<number, number>());
@@ -40,7 +42,8 @@ export function classTfidf(termCounts: TermCounts, labels: readonly number[], k:
     for (const [term, count] of bag) {
       if (classDocs[c].get(term)! < minDocs) continue;
       const key = termCounts.terms[term];
-      const score = (count / Math.max(1, classTotals[c])) * Math.log(1 + average / totalPerTerm.get(term)!);
+      const classTfidfScore = (count / Math.max(1, classTotals[c])) * Math.log(1 + average / totalPerTerm.get(term)!);
+      const score = classTfidfScore * Math.log((1 + labels.length) / (1 + termCounts.documentFrequency[term]));
       scored.push({ key, text: key, score });
     }
     scored.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key));

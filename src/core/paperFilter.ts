@@ -44,3 +44,24 @@ export function filterPapers(papers: readonly Paper[], filter: string): readonly
   const matches = createPaperFilter(filter);
   return matches ? papers.filter(matches) : papers;
 }
+
+/**
+ * Where the filter's words occur in `text` (for highlighting a tree label), as sorted, non-overlapping
+ * [start, end) ranges. Matches on lower-cased text; a word that only matches after accent folding is not highlighted.
+ */
+export function filterHighlights(text: string, filter: string): [number, number][] {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) return [];
+  const ranges: [number, number][] = [];
+  for (const word of filterWords(filter)) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) ranges.push([at, at + word.length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPaperFilter, filterPapers, filterWords } from '../../src/core/paperFilter';
+import { createPaperFilter, filterHighlights, filterPapers, filterWords } from '../../src/core/paperFilter';
 import { makePaper } from './paperFixtures';
 
 const leviathan = makePaper({
@@ -58,4 +58,11 @@ test('a paper edited in place is matched on its new text', () => {
   paper.tags.push('Überblick');
   assert.equal(filterPapers([paper], 'old').length, 0);
   assert.equal(filterPapers([paper], 'new uberblick').length, 1);
+});
+
+test('filterHighlights marks every occurrence of each word, merging overlaps', () => {
+  assert.deepEqual(filterHighlights('Speculative Decoding for Speculative Sampling', 'spec decoding'), [[0, 4], [12, 20], [25, 29]]);
+  assert.deepEqual(filterHighlights('Transformers', 'transf former'), [[0, 11]]);
+  assert.deepEqual(filterHighlights('Attention', ''), []);
+  assert.deepEqual(filterHighlights('Attention', 'zzz'), []);
 });

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Paper, ReadingStatus } from '../../core/paper';
 import { shortByline } from '../../core/paper';
 import { STATUS_LABEL } from '../../core/grouping';
+import { filterHighlights } from '../../core/paperFilter';
 import { GroupNode, LibraryNode, LibraryTreeModel, LibraryTreeState, PaperNode, groupDescription, paperContextValue } from './libraryTreeModel';
 import { paperTooltipMarkdown } from './paperTooltip';
 
@@ -42,7 +43,10 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
   }
 
   getTreeItem(node: LibraryNode): vscode.TreeItem {
-    return node.kind === 'group' ? this.groupItem(node) : paperItem(node);
+    if (node.kind === 'group') return this.groupItem(node);
+    const item = paperItem(node);
+    if (this.current.isFiltered) item.label = { label: node.paper.title, highlights: filterHighlights(node.paper.title, this.current.state.filter) };
+    return item;
   }
 
   private groupItem(group: GroupNode): vscode.TreeItem {

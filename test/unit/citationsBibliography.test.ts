@@ -112,3 +112,34 @@ test('end to end: Markdown + each bibliography format written by Paper Shelf ren
     for (const paper of papers) assert.ok(result.stdout.toLowerCase().includes(paper.title.split(':')[0].slice(0, 20).toLowerCase()), `${file}: reference list lacks ${paper.citekey}`);
   }
 });
+
+test('real .bib files from ../shared: keys as pybtex sees them, and appending keeps them readable', async (t) => {
+  const { existsSync, readdirSync } = await import('node:fs');
+  const { scanBibtex } = await import('../../src/core/citations/bibtexScan');
+  const dir = path.resolve(__dirname, '../../../shared/data/real-bib');
+  if (!existsSync(dir)) {
+    t.skip(`${dir} is absent; the JOSS paper's .bib in test/fixtures covers a real file`);
+    return;
+  }
+  const files = readdirSync(dir).filter((name) => name.endsWith('.bib'));
+  assert.ok(files.length >= 3);
+  let checked = 0;
+  for (const name of files) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    const scan = scanBibtex(text);
+    assert.deepEqual(scan.errors, [], `${name}: the scanner rejects a file real users keep`);
+    let pybtexKeys: string[];
+    try {
+      pybtexKeys = Object.keys(parseWithPybtex(text));
+    } catch {
+      continue; // pybtex's strict mode refuses some real files (undefined @string macros, duplicate fields)
+    }
+    const entryKeys = scan.entries.filter((entry) => !['string', 'preamble', 'comment'].includes(entry.type)).map((entry) => entry.key);
+    assert.deepEqual(entryKeys, pybtexKeys, `${name}: same entries as pybtex`);
+    const update = planBibliographyUpdate(text, name, [lev]);
+    assert.ok(update.newText.startsWith(text));
+    assert.deepEqual(Object.keys(parseWithPybtex(update.newText)), [...pybtexKeys, 'leviathan2022fast']);
+    checked++;
+  }
+  assert.ok(checked >= 2, `only ${checked} real files could be cross-checked with pybtex`);
+});

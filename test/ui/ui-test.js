@@ -42,7 +42,7 @@ async function check(name, body) {
     server = await cs.startCodeServer({ scratch, userDataDir, extensionsDir: path.join(scratch, 'extensions'), developmentMode: true, env });
     browser = await cs.launchChromium(env);
     page = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
-    await page.goto(cs.workbenchUrl(server.authority, { devPaths: [cs.ROOT] }));
+    await page.goto(cs.workbenchUrl(server.authority, { devPaths: [cs.ROOT] }), { waitUntil: 'domcontentloaded', timeout: 120000 });
 
     await check('the Papers activity-bar entry opens the tree with topic groups', async () => {
       const rows = await openPapersView(page);

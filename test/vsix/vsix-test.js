@@ -55,7 +55,7 @@ async function check(name, body) {
     server = await cs.startCodeServer({ scratch, userDataDir, extensionsDir, developmentMode: false, env });
     browser = await cs.launchChromium(env);
     page = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
-    await page.goto(cs.workbenchUrl(server.authority));
+    await page.goto(cs.workbenchUrl(server.authority), { waitUntil: 'domcontentloaded', timeout: 120000 });
     const topics = [...new Set(sample.papers.map((p) => p.topic || 'Unsorted'))];
     await check('the installed extension activates: the Papers view lists the topic groups', async () => {
       const rows = await openPapersView(page);

@@ -4,21 +4,35 @@ import './reader.css';
 import type { HostToWebviewMessage } from '../../src/views/reader/protocol';
 import { registerToolkit } from './toolkit';
 import { ReaderView } from './view';
-import { postToHost, saveState } from './vscodeApi';
+import { loadState, postToHost, saveState } from './vscodeApi';
 
 registerToolkit();
 
 const root = document.getElementById('reader');
 if (!root) throw new Error('Reader markup is missing #reader');
 const view = new ReaderView(root, postToHost);
+const restored = loadState();
+
+let scrollSaveTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('scroll', () => {
+  clearTimeout(scrollSaveTimer);
+  scrollSaveTimer = setTimeout(() => {
+    const paperId = view.shownPaperId;
+    if (paperId) saveState({ paperId, scrollY: window.scrollY });
+  }, 200);
+});
 
 window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {
   const message = event.data;
   switch (message?.type) {
-    case 'showPaper':
+    case 'showPaper': {
+      const firstShow = view.shownPaperId === undefined;
       view.showPaper(message);
-      saveState({ paperId: message.paper.id });
+      // Without retainContextWhenHidden the document is rebuilt each time the tab comes back: keep the place.
+      if (firstShow && restored?.paperId === message.paper.id && restored.scrollY) window.scrollTo(0, restored.scrollY);
+      saveState({ paperId: message.paper.id, scrollY: window.scrollY });
       break;
+    }
     case 'relatedPapers':
       view.showRelated(message);
       break;

@@ -10,12 +10,15 @@ const ALLOWED_TAGS = ['p', 'br', 'em', 'strong', 'b', 'i', 'code', 'pre', 'ul', 
 /** Returns a sanitized fragment; links keep only an http(s) `href`. */
 export function renderAbstract(source: string): DocumentFragment {
   const html = markdown.parse(protectMath(source)) as string;
-  return DOMPurify.sanitize(html, {
+  const fragment = DOMPurify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR: ['href'],
     ALLOWED_URI_REGEXP: /^https?:\/\//i,
     RETURN_DOM_FRAGMENT: true,
   });
+  // A link whose href was removed (javascript:, command:, relative…) is plain text, not a dead link.
+  for (const anchor of fragment.querySelectorAll('a:not([href])')) anchor.replaceWith(...anchor.childNodes);
+  return fragment;
 }
 
 /**

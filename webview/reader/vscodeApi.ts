@@ -19,3 +19,10 @@ export function postToHost(message: WebviewToHostMessage): void {
 export function saveState(state: ReaderState): void {
   api.setState(state);
 }
+
+/** What an earlier instance of this webview saved (the document is rebuilt whenever the tab is hidden). */
+export function loadState(): ReaderState | undefined {
+  const state = api.getState() as Partial<ReaderState> | undefined;
+  if (!state || typeof state.paperId !== 'string') return undefined;
+  return { paperId: state.paperId, scrollY: typeof state.scrollY === 'number' && state.scrollY > 0 ? state.scrollY : undefined };
+}

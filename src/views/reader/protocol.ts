@@ -77,6 +77,8 @@ export type WebviewToHostMessage =
 /** What the webview persists with `vscode.setState`, and what the panel serializer gets back after a reload. */
 export interface ReaderState {
   paperId: string;
+  /** Webview-only: where the reader was scrolled, restored when the same paper is shown again after a reload. */
+  scrollY?: number;
 }
 
 /** Longest paper id the host accepts from the webview; real ids are short ("arxiv:2503.20519"). */

@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+'use strict';
+// The reader in the real VS Code (code-server's build in headless Chromium): opens a paper from the Papers tree,
+// then uses the webview itself — Next button, "[" key, Copy Citation Key — checks what it shows, that the webview
+// reported no CSP violation, and takes screenshots in the dark, light and high-contrast themes.
+//   node scripts/build.mjs && node webview/preview/readerInVsCode.cjs
+// Prints "Reader UI: N passed, N failed"; screenshots in test-results/reader/.
+const path = require('path');
+const fs = require('fs');
+const os = require('os');
+const cs = require('../../scripts/code-server');
+const { openPapersView, treeRow, webviewFrame } = require('../../test/ui/workbench');
+
+const OUT = path.join(cs.ROOT, 'test-results', 'reader');
+const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));
+const papers = sample.papers;
+const index = papers.findIndex((p) => p.id === 'arxiv:2211.17192');
+const PAPER = papers[index];
+const NEXT = papers[(index + 1) % papers.length];
+// [name, colour theme label as the theme picker lists it]
+const THEMES = [['dark', 'Dark Modern'], ['light', 'Light Modern'], ['high-contrast', 'Dark High Contrast']];
+
+/** Preferences: Color Theme, through the command palette, as a user does it. */
+async function pickColorTheme(page, theme) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill('>Preferences: Color Theme');
+  const command = page.locator('.quick-input-list .monaco-list-row', { hasText: /Preferences: Color Theme(?!s)/ }).first();
+  await command.click({ timeout: 10000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 10000 });
+  await input.fill(theme); // the list is virtualised: filter so the row is rendered
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first();
+  await row.click({ timeout: 10000 });
+}
+
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push(true);
+    console.log(`  ✔ ${name}`);
+  } catch (error) {
+    results.push(false);
+    console.log(`  ✘ ${name}: ${(error && error.message) || error}`);
+  }
+}
+
+(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-shelf-reader-ui-'));
+  const userDataDir = path.join(scratch, 'user-data');
+  cs.writeUserSettings(userDataDir, { 'workbench.colorTheme': 'Default Dark Modern' });
+  const env = cs.isolatedEnv(scratch);
+  const cspErrors = [];
+  let server, browser;
+  console.log('Reader UI (real VS Code in headless Chromium)');
+  try {
+    server = await cs.startCodeServer({ scratch, userDataDir, extensionsDir: path.join(scratch, 'extensions'), developmentMode: true, env });
+    browser = await cs.launchChromium(env);
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 850 } })).newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text().slice(0, 300));
+    });
+    await page.goto(cs.workbenchUrl(server.authority, { devPaths: [cs.ROOT] }));
+    await openPapersView(page);
+    const topic = treeRow(page, PAPER.topic || 'Unsorted');
+    await topic.waitFor({ timeout: 30000 });
+    if ((await topic.getAttribute('aria-expanded')) !== 'true') await topic.click();
+    await treeRow(page, PAPER.title).click();
+    const reader = webviewFrame(page);
+    const heading = reader.locator('h1');
+
+    await check('the reader shows the paper, its position and its actions', async () => {
+      await heading.filter({ hasText: PAPER.title }).waitFor({ timeout: 60000 });
+      const position = await reader.locator('.position').innerText();
+      if (position !== `${index + 1} of ${papers.length}`) throw new Error(`position reads "${position}"`);
+      await reader.locator('#action-copy').waitFor();
+    });
+    await check('the Next button shows the next paper in library order', async () => {
+      await reader.locator('#action-next').click();
+      await heading.filter({ hasText: NEXT.title }).waitFor({ timeout: 15000 });
+    });
+    await check('"[" in the webview goes back to the previous paper', async () => {
+      await reader.locator('h1').click();
+      await page.keyboard.press('BracketLeft');
+      await heading.filter({ hasText: PAPER.title }).waitFor({ timeout: 15000 });
+    });
+    await check('Copy Citation Key reports the key in the status bar', async () => {
+      await reader.locator('#action-copy').click();
+      await page.locator('.statusbar', { hasText: PAPER.citekey }).first().waitFor({ timeout: 10000 });
+    });
+    for (const [name, theme] of THEMES) {
+      await check(`screenshot in the ${name} theme`, async () => {
+        if (name !== 'dark') await pickColorTheme(page, theme);
+        await page.waitForFunction((kind) => document.querySelector('.monaco-workbench')?.classList.contains(kind),
+          name === 'high-contrast' ? 'hc-black' : name === 'light' ? 'vs' : 'vs-dark', { timeout: 20000 });
+        await page.waitForTimeout(1200);
+        const file = path.join(OUT, `vscode-reader-${name}.png`);
+        await page.screenshot({ path: file });
+        console.log(`    ${path.relative(cs.ROOT, file)}`);
+      });
+    }
+    await check('the webview reported no Content Security Policy violation', async () => {
+      if (cspErrors.length) throw new Error(cspErrors.join('\n'));
+    });
+  } catch (error) {
+    results.push(false);
+    console.log(`  ✘ setup: ${(error && error.stack) || error}`);
+    for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
+  } finally {
+    try { if (browser) await browser.close(); } catch { /* already closed */ }
+    if (server) await server.stop();
+    const passed = results.filter(Boolean).length;
+    const failed = results.length - passed;
+    if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
+    console.log(`Reader UI: ${passed} passed, ${failed} failed`);
+    process.exit(failed || !passed ? 1 : 0);
+  }
+})();

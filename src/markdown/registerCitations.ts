@@ -15,6 +15,7 @@ import {
   UnknownKeyQuickFix,
 } from './citationProviders';
 import { paperPage } from './paperCard';
+import { configureNewPaperKeys, DEFAULT_KEY_FORMULA, KeyFormulaError } from '../core/citations/keyFormula';
 
 /**
  * Citations in Markdown, Quarto and R Markdown: completion after `[@`, hover cards, links and definitions,
@@ -29,7 +30,22 @@ export function registerCitations(context: vscode.ExtensionContext, libraryServi
     for (const document of vscode.workspace.textDocuments) if (isCitationDocument(document)) diagnostics.schedule(document, 50);
   };
 
+  const applyKeyFormula = () => {
+    const formula = vscode.workspace.getConfiguration('paperShelf.citations').get<string>('keyFormula', DEFAULT_KEY_FORMULA);
+    try {
+      configureNewPaperKeys(formula);
+    } catch (error) {
+      if (!(error instanceof KeyFormulaError)) throw error;
+      configureNewPaperKeys(DEFAULT_KEY_FORMULA);
+      void vscode.window.showWarningMessage(`Paper Shelf: ${error.message} New papers get keys from the default formula until it is fixed.`, 'Open Settings').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'paperShelf.citations.keyFormula');
+      });
+    }
+  };
+  applyKeyFormula();
+
   context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('paperShelf.citations.keyFormula') && applyKeyFormula()),
     diagnostics,
     vscode.languages.registerCompletionItemProvider(CITATION_DOCUMENTS, new CitationCompletionProvider(library), '@'),
     vscode.languages.registerHoverProvider(CITATION_DOCUMENTS, new CitationHoverProvider(library)),

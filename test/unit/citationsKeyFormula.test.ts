@@ -55,3 +55,16 @@ test('a bad formula is rejected with what is wrong and where', () => {
   assert.match(message("auth + 'x"), /unclosed quote/);
   assert.match(message('auth year'), /expected "\+" or "\|"/);
 });
+
+test('the configured formula applies to new papers only through newPaperCitekey', async () => {
+  const { configureNewPaperKeys, newPaperCitekey } = await import('../../src/core/citations/keyFormula');
+  try {
+    configureNewPaperKeys("auth + ':' + year");
+    assert.equal(newPaperCitekey(lev, new Set()), 'Leviathan:2022');
+    assert.throws(() => configureNewPaperKeys('auth.nosuch'), KeyFormulaError);
+    assert.equal(newPaperCitekey(lev, new Set(['Leviathan:2022'])), 'Leviathan:2022a', 'a bad formula leaves the previous one in force');
+  } finally {
+    configureNewPaperKeys(DEFAULT_KEY_FORMULA);
+  }
+  assert.equal(newPaperCitekey(lev, new Set()), 'leviathan2022fast');
+});

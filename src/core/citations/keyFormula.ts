@@ -252,3 +252,18 @@ export function compileKeyFormula(formula: string): (paper: KeyInput) => string 
 export function generateCitekey(paper: KeyInput, taken: ReadonlySet<string>, formula: string = DEFAULT_KEY_FORMULA): string {
   return uniqueCitekey(compileKeyFormula(formula)(paper), taken);
 }
+
+let newPaperKey: (paper: KeyInput) => string = baseCitekey;
+
+/**
+ * Sets the formula that `newPaperCitekey` uses (the extension passes `paperShelf.citations.keyFormula`).
+ * Throws KeyFormulaError and keeps the previous formula when the new one does not parse.
+ */
+export function configureNewPaperKeys(formula: string): void {
+  newPaperKey = compileKeyFormula(formula);
+}
+
+/** The key for a paper entering the library without one (importers call this); existing keys are never recomputed. */
+export function newPaperCitekey(paper: KeyInput, taken: ReadonlySet<string>): string {
+  return uniqueCitekey(newPaperKey(paper), taken);
+}

@@ -19,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   reader.onDidShowPaper((paperId) => void tree.reveal(paperId));
   registerSearchCommand(context, search, reader);
   registerPaperCommands(context, libraryService, reader);
-  registerTopicCommands(context, libraryService, reader);
+  registerTopicCommands(context, libraryService, reader, search);
   registerCitations(context, libraryService, search, reader);
 
   await libraryService.reload();

@@ -5,6 +5,8 @@ import { organizeLibraryCommand } from './organizeLibrary';
 import { movePaperToTopicCommand, renameTopicCommand } from './manualTopicCommands';
 import type { PaperEmbeddings } from './paperEmbeddings';
 import { modelPaperEmbeddings } from './modelEmbeddings';
+import { modelSemanticSource } from './semanticSearchSource';
+import type { LibrarySearch } from '../../library/librarySearch';
 import { createRelatedProvider } from './relatedProvider';
 
 function reportFailure(action: string) {
@@ -15,11 +17,11 @@ function reportFailure(action: string) {
 }
 
 /**
- * Topics and related papers: "Organize Library into Topics", "Rename Topic", "Move to Topic…", and the reader's
- * related-papers list. `embeddings` is the local model when it is available; without it everything works from
- * the papers' words.
+ * Topics, related papers and semantic search: "Organize Library into Topics", "Rename Topic", "Move to Topic…",
+ * the reader's related-papers list, and the local model as the search's semantic source. Everything keeps working
+ * from the papers' words when the model is unavailable.
  */
-export function registerTopicCommands(context: vscode.ExtensionContext, libraryService: LibraryService, reader: ReaderController, model?: PaperEmbeddings): void {
+export function registerTopicCommands(context: vscode.ExtensionContext, libraryService: LibraryService, reader: ReaderController, search?: LibrarySearch, model?: PaperEmbeddings): void {
   const shared = model ?? modelPaperEmbeddings(context);
   const embeddings = () => shared;
   context.subscriptions.push(
@@ -32,4 +34,5 @@ export function registerTopicCommands(context: vscode.ExtensionContext, libraryS
     ),
   );
   reader.setRelatedProvider(createRelatedProvider(() => libraryService.library, embeddings));
+  search?.setSemanticSource(modelSemanticSource(context));
 }

@@ -83,7 +83,7 @@ export interface HybridOptions {
   semanticDepth?: number;
   /**
    * lexicalCoverage of the query by the top lexical hits, 0..1. It sets how far each list is trusted: lunr's
-   * hits weigh coverage², the semantic list 1 − coverage (at least a little, to reorder lunr's ties). A query
+   * hits weigh coverage², the semantic list (1 − coverage)² (at least a little, to reorder lunr's ties). A query
    * lunr explains fully (a title's words, an author, a typo it corrects) stays lexical; a paraphrase, whose
    * words the library does not use, goes semantic. Without it both lists weigh the same (plain RRF).
    */
@@ -91,7 +91,7 @@ export interface HybridOptions {
 }
 
 /** Minimum say of the semantic list, even when the lexical hits explain the whole query. */
-const MIN_SEMANTIC_WEIGHT = 0.05;
+const MIN_SEMANTIC_WEIGHT = 0.02;
 
 /**
  * Fuses lunr hits (best first) with the semantic ranking by weighted reciprocal rank fusion. Chosen by
@@ -102,7 +102,7 @@ export function hybridRanking(lexical: readonly string[], semantic: readonly Ran
   const depth = options.semanticDepth ?? 20;
   const coverage = options.coverage;
   const lexicalWeight = coverage === undefined ? 1 : coverage * coverage;
-  const semanticWeight = coverage === undefined ? 1 : Math.max(MIN_SEMANTIC_WEIGHT, 1 - coverage);
+  const semanticWeight = coverage === undefined ? 1 : Math.max(MIN_SEMANTIC_WEIGHT, (1 - coverage) ** 2);
   const fused = reciprocalRankFusion([
     { ids: lexical, weight: lexicalWeight },
     { ids: semantic.slice(0, depth).map((hit) => hit.id), weight: semanticWeight },

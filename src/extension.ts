@@ -8,6 +8,7 @@ import { registerSearchCommand } from './commands/search/registerSearchCommand';
 import { registerPaperCommands } from './commands/paper/registerPaperCommands';
 import { registerTopicCommands } from './commands/topics/registerTopicCommands';
 import { registerCitations } from './markdown/registerCitations';
+import { registerImportCommands } from './commands/import/registerImportCommands';
 
 export async function activate(context: vscode.ExtensionContext): Promise<PaperShelfApi> {
   const libraryService = new LibraryService(context);
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   registerPaperCommands(context, libraryService, reader);
   registerTopicCommands(context, libraryService, reader, search);
   registerCitations(context, libraryService, search, reader);
+  registerImportCommands(context, libraryService, tree, reader);
 
   await libraryService.reload();
 

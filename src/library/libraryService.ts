@@ -7,15 +7,27 @@ import { Paper } from '../core/paper';
 import { LibraryFileError, fileExists, readLibraryFile, writeLibraryFile } from '../core/libraryStore';
 
 const LIBRARY_FILE_NAME = 'library.json';
+/** The shared library of a workspace, meant to be committed with the project and used by co-authors. */
+export const WORKSPACE_LIBRARY = path.join('.paper-shelf', 'library.json');
+
+/** Where a paper is kept: the user's own library (default) or the workspace's shared one. */
+export type LibraryScope = 'user' | 'workspace';
 
 /**
  * Owns the library for the extension host: resolves where it lives, loads it, watches it and saves changes.
- * A file that failed to load is never written back, so a typo in a user's JSON cannot cost them their papers.
+ * The library shown is the user-level file plus, when the open folder has one, `.paper-shelf/library.json`;
+ * `update()` writes each paper back to the file it came from. A file that failed to load is never written back,
+ * so a typo in a user's JSON cannot cost them their papers.
  */
 export class LibraryService implements vscode.Disposable {
   private current = new Library([]);
-  private loadFailed = false;
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly papersIn: Record<LibraryScope, Paper[]> = { user: [], workspace: [] };
+  /** User papers hidden because the workspace library has the same id; kept in the user file on save. */
+  private shadowedUserPapers: Paper[] = [];
+  private readonly scopeById = new Map<string, LibraryScope>();
+  private readonly failed = new Set<LibraryScope>();
+  private workspaceFilePresent = false;
+  private watchers: vscode.FileSystemWatcher[] = [];
   private readonly changed = new vscode.EventEmitter<Library>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -26,6 +38,7 @@ export class LibraryService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('paperShelf.libraryPath')) void this.reload();
       }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }
 
@@ -46,34 +59,110 @@ export class LibraryService implements vscode.Disposable {
     return path.isAbsolute(expanded) || !folder ? path.resolve(expanded) : path.resolve(folder, expanded);
   }
 
+  /** `.paper-shelf/library.json` in the first workspace folder (whether or not it exists yet). */
+  get workspaceLibraryPath(): string | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return folder ? path.join(folder, WORKSPACE_LIBRARY) : undefined;
+  }
+
+  /** True when the open folder has a workspace library (as of the last load). */
+  get hasWorkspaceLibrary(): boolean {
+    return this.workspaceFilePresent;
+  }
+
+  fileFor(scope: LibraryScope): string {
+    return scope === 'workspace' && this.workspaceLibraryPath ? this.workspaceLibraryPath : this.libraryPath;
+  }
+
+  scopeOf(paperId: string): LibraryScope {
+    return this.scopeById.get(paperId) ?? 'user';
+  }
+
   private get usesDefaultLocation(): boolean {
     return !vscode.workspace.getConfiguration('paperShelf').get<string>('libraryPath', '').trim();
   }
 
   async reload(): Promise<Library> {
-    const file = this.libraryPath;
-    if (this.usesDefaultLocation && !(await fileExists(file))) await this.copySampleTo(file);
-    this.watch(file);
-    try {
-      const { papers, problems } = await readLibraryFile(file);
-      this.loadFailed = false;
-      this.current = new Library(papers);
-      if (problems.length) void this.reportProblems(file, problems.map((problem) => problem.message));
-    } catch (error) {
-      if (!(error instanceof LibraryFileError)) throw error;
-      this.loadFailed = true;
-      this.current = new Library([]);
-      void this.offerToOpen(file, `Paper Shelf could not load the library ${error.message}. The file was left unchanged.`);
-    }
+    const userFile = this.libraryPath;
+    if (this.usesDefaultLocation && !(await fileExists(userFile))) await this.copySampleTo(userFile);
+    const workspaceFile = this.workspaceLibraryPath;
+    this.workspaceFilePresent = workspaceFile ? await fileExists(workspaceFile) : false;
+    this.watch([userFile, workspaceFile]);
+    this.papersIn.user = await this.load('user', userFile);
+    this.papersIn.workspace = this.workspaceFilePresent && workspaceFile ? await this.load('workspace', workspaceFile) : [];
+    if (!this.workspaceFilePresent) this.failed.delete('workspace');
+    this.rebuild();
     this.changed.fire(this.current);
     return this.current;
   }
 
-  /** Replaces the library's papers and saves them atomically, keeping the previous file as `.bak`. */
+  private async load(scope: LibraryScope, file: string): Promise<Paper[]> {
+    try {
+      const { papers, problems } = await readLibraryFile(file);
+      this.failed.delete(scope);
+      if (problems.length) void this.reportProblems(file, problems.map((problem) => problem.message));
+      return papers;
+    } catch (error) {
+      if (!(error instanceof LibraryFileError)) throw error;
+      this.failed.add(scope);
+      void this.offerToOpen(file, `Paper Shelf could not load the library ${error.message}. The file was left unchanged.`);
+      return [];
+    }
+  }
+
+  /** Workspace papers first win an id clash; the user's copy stays in the user file, hidden. */
+  private rebuild(): void {
+    this.scopeById.clear();
+    for (const paper of this.papersIn.workspace) this.scopeById.set(paper.id, 'workspace');
+    const visibleUser = this.papersIn.user.filter((paper) => !this.scopeById.has(paper.id));
+    this.shadowedUserPapers = this.papersIn.user.filter((paper) => this.scopeById.has(paper.id));
+    for (const paper of visibleUser) this.scopeById.set(paper.id, 'user');
+    this.papersIn.user = visibleUser;
+    this.current = new Library([...visibleUser, ...this.papersIn.workspace]);
+  }
+
+  /**
+   * Replaces the library's papers and saves them atomically, keeping the previous file as `.bak`. Each paper goes
+   * back to the file it came from; new papers go to the user library (see addPapers for the workspace one).
+   */
   async update(papers: readonly Paper[]): Promise<void> {
-    if (this.loadFailed) throw new Error(`The library file ${this.libraryPath} could not be loaded, so Paper Shelf will not overwrite it. Fix or remove it, then reload.`);
-    await writeLibraryFile(this.libraryPath, papers);
-    this.current = new Library(papers);
+    await this.save(papers, new Map());
+  }
+
+  /** Adds new papers to one of the two libraries. */
+  async addPapers(papers: readonly Paper[], scope: LibraryScope = 'user'): Promise<void> {
+    if (scope === 'workspace' && !this.workspaceLibraryPath) throw new Error('Open a folder to keep a workspace library (.paper-shelf/library.json) in it.');
+    await this.save([...this.current.papers, ...papers], new Map(papers.map((paper) => [paper.id, scope])));
+  }
+
+  /** Creates an empty `.paper-shelf/library.json` in the open folder, if there is none. */
+  async createWorkspaceLibrary(): Promise<string> {
+    const file = this.workspaceLibraryPath;
+    if (!file) throw new Error('Open a folder first: the workspace library lives in its .paper-shelf folder.');
+    if (!(await fileExists(file))) await writeLibraryFile(file, []);
+    await this.reload();
+    return file;
+  }
+
+  private async save(papers: readonly Paper[], newScopes: ReadonlyMap<string, LibraryScope>): Promise<void> {
+    const split: Record<LibraryScope, Paper[]> = { user: [], workspace: [] };
+    for (const paper of papers) split[newScopes.get(paper.id) ?? this.scopeOf(paper.id)].push(paper);
+    const writes: [LibraryScope, Paper[]][] = [];
+    for (const scope of ['user', 'workspace'] as const) {
+      const next = scope === 'user' ? [...split.user, ...this.shadowedUserPapers] : split.workspace;
+      const before = scope === 'user' ? [...this.papersIn.user, ...this.shadowedUserPapers] : this.papersIn.workspace;
+      if (JSON.stringify(next) === JSON.stringify(before)) continue;
+      if (this.failed.has(scope)) {
+        throw new Error(`The library file ${this.fileFor(scope)} could not be loaded, so Paper Shelf will not overwrite it. Fix or remove it, then reload.`);
+      }
+      if (scope === 'workspace' && !this.workspaceLibraryPath) throw new Error('No folder is open for the workspace library.');
+      writes.push([scope, next]);
+    }
+    for (const [scope, next] of writes) await writeLibraryFile(this.fileFor(scope), next);
+    if (writes.some(([scope]) => scope === 'workspace')) this.workspaceFilePresent = true;
+    this.papersIn.user = [...split.user, ...this.shadowedUserPapers];
+    this.papersIn.workspace = split.workspace;
+    this.rebuild();
     this.changed.fire(this.current);
   }
 
@@ -89,14 +178,16 @@ export class LibraryService implements vscode.Disposable {
     await fs.copyFile(this.sampleLibraryPath, file);
   }
 
-  private watch(file: string): void {
-    this.watcher?.dispose();
-    const pattern = new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file));
-    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const onDisk = () => void this.reload();
-    this.watcher.onDidChange(onDisk);
-    this.watcher.onDidCreate(onDisk);
-    this.watcher.onDidDelete(onDisk);
+  private watch(files: (string | undefined)[]): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = files.filter((file): file is string => Boolean(file)).map((file) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+      const onDisk = () => void this.reload();
+      watcher.onDidChange(onDisk);
+      watcher.onDidCreate(onDisk);
+      watcher.onDidDelete(onDisk);
+      return watcher;
+    });
   }
 
   private async reportProblems(file: string, messages: string[]): Promise<void> {
@@ -112,7 +203,7 @@ export class LibraryService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.watcher?.dispose();
+    for (const watcher of this.watchers) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -9,12 +9,14 @@ import type { Paper } from '../src/core/paper';
 import { readLibraryFile, serializeLibrary } from '../src/core/libraryStore';
 import { activationBench } from './bench/activation';
 import { searchBench } from './bench/search';
+import { importBench } from './bench/import';
 import { syntheticLibrary } from './bench/syntheticLibrary';
 import type { BenchArea, BenchContext, Figure } from './bench/types';
 
 const AREAS: BenchArea[] = [
   activationBench,
   searchBench,
+  importBench,
 ];
 
 const root = path.resolve(__dirname, '..');

@@ -9,6 +9,7 @@ import type { Paper } from '../../src/core/paper';
 import { formatBibtex } from '../../src/core/citations/bibtexWriter';
 import { ImportRefusedError, MAX_IMPORT_BYTES, importFiles, previewImport } from '../../src/core/importers';
 import { syntheticLibrary } from './syntheticLibrary';
+import type { BenchArea, Figure } from './types';
 
 export interface ImportBenchResult {
   entries: number;
@@ -66,6 +67,21 @@ export function formatImportBench(result: ImportBenchResult): string[] {
     `import: a file over 50 MB refused in ${result.refuseMs} ms (size checked before reading)`,
   ];
 }
+
+/** npm run bench area "import": 10k-entry .bib import time (target < 3 s) and the oversized-file refusal. */
+export const importBench: BenchArea = {
+  name: 'import',
+  async run(context): Promise<Figure[]> {
+    const result = await benchImport(10_000, context.quick ? 1 : 3);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    context.log(formatImportBench(result).join('\n'));
+    return [
+      { key: 'import10kBibMs', label: `Import 10k-entry .bib (${result.megabytes} MB): read + parse + preview`, value: median(result.wallMs), unit: 'ms', target: { below: 3000 } },
+      { key: 'import10kBibCpuMs', label: 'Import 10k-entry .bib, CPU time', value: median(result.cpuMs), unit: 'ms' },
+      { key: 'importRefuse50MbMs', label: 'Refuse a file over 50 MB', value: result.refuseMs, unit: 'ms', target: { below: 100 } },
+    ];
+  },
+};
 
 if (require.main === module) {
   void benchImport().then((result) => console.log(formatImportBench(result).join('\n')));

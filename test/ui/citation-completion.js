@@ -52,6 +52,11 @@ async function check(name, body) {
       await page.keyboard.press('End');
       await editor.pressSequentially('[@lev', { delay: 80 });
       const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'leviathan2022fast' }).first();
+      // "@" is a trigger character; if the extension was still starting when it was typed, ask again as a user would.
+      if (!(await row.isVisible().catch(() => false))) {
+        await page.waitForTimeout(1500);
+        if (!(await row.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
+      }
       await row.waitFor({ state: 'visible', timeout: 30000 });
       await page.waitForTimeout(600); // let the details pane render
       await page.screenshot({ path: path.join(OUT, 'ui-citation-completion.png') });

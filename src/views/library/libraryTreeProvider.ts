@@ -70,7 +70,8 @@ export function paperItem(node: PaperNode): vscode.TreeItem {
   const { paper } = node;
   const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = shortByline(paper);
+  // Import (issue 5): a star for starred papers, and id-only stubs say their metadata is missing.
+  item.description = `${paper.starred ? '★ ' : ''}${shortByline(paper)}${paper.metadataMissing ? ' · metadata missing' : ''}`;
   const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper));
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;

@@ -1,7 +1,11 @@
 // The reader inside a real VS Code: the real webview loads and says `ready` (messages are only posted after that),
 // the host sends the paper with its position and the links it resolved itself, and Previous/Next walk library order.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { serializeLibrary } from '../../../src/core/libraryStore';
 import type { PaperShelfApi } from '../../../src/api';
 import type { HostToWebviewMessage } from '../../../src/views/reader/protocol';
 import { activatePaperShelf, waitFor } from './helpers';
@@ -95,5 +99,36 @@ suite('Reader', () => {
     assert.equal(api.readerMessages().length, before, 'no reader, nothing sent');
     await shown(LEVIATHAN_ID, () => api.openPaper(LEVIATHAN_ID));
     assert.equal(readerTabs().length, 1);
+  });
+
+  test('the reader follows library changes: an edited paper is re-sent, a deleted one closes the reader', async () => {
+    const papers = api.library().papers.slice(0, 3);
+    const target = papers[1];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-shelf-reader-'));
+    const file = path.join(dir, 'library.json');
+    fs.writeFileSync(file, serializeLibrary(papers));
+    const config = vscode.workspace.getConfiguration('paperShelf');
+    try {
+      await config.update('libraryPath', file, vscode.ConfigurationTarget.Global);
+      await waitFor('the three-paper library to load', () => api.library().size === 3);
+      await shown(target.id, () => api.openPaper(target.id));
+
+      const retitled = `${target.title} (revised)`;
+      const before = api.readerMessages().length;
+      fs.writeFileSync(file, serializeLibrary(papers.map((paper) => (paper.id === target.id ? { ...paper, title: retitled, summary: 'A short TL;DR.' } : paper))));
+      const refreshed = await waitFor('the edited paper to be re-sent', () =>
+        api.readerMessages().slice(before).find((message): message is ShowPaper => message.type === 'showPaper' && message.paper.title === retitled),
+      );
+      assert.equal(refreshed.paper.summary, 'A short TL;DR.');
+      await waitFor('the tab title to follow', () => readerTabs()[0]?.label.startsWith(retitled.slice(0, 20)));
+
+      fs.writeFileSync(file, serializeLibrary(papers.filter((paper) => paper.id !== target.id)));
+      await waitFor('the library to drop the paper', () => api.library().size === 2);
+      await waitFor('the reader to close', () => readerTabs().length === 0);
+    } finally {
+      await config.update('libraryPath', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await waitFor('the sample library to come back', () => api.library().size > 3);
   });
 });

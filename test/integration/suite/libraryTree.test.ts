@@ -170,6 +170,31 @@ suite('Paper commands', () => {
     await waitFor('the default library to come back', () => api.library().size === 119);
   });
 
+  test('an empty library gives an empty tree, so the welcome view shows', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-shelf-empty-'));
+    const file = path.join(dir, 'library.json');
+    fs.writeFileSync(file, '{"format": "paper-shelf-library", "version": 1, "papers": []}');
+    const config = vscode.workspace.getConfiguration('paperShelf');
+    try {
+      await config.update('libraryPath', file, vscode.ConfigurationTarget.Global);
+      await waitFor('the empty library', () => api.library().size === 0);
+      assert.deepEqual(await api.treeSnapshot(), []);
+      fs.writeFileSync(file, JSON.stringify({ papers: [{ title: 'Added While Open', authors: ['A B'], topic: 'New Topic' }] }));
+      const groups = await waitFor('the tree to follow the file', async () => {
+        const snapshot = await api.treeSnapshot();
+        return snapshot.length ? snapshot : undefined;
+      });
+      assert.deepEqual(groups.map((group) => [group.label, group.description]), [['New Topic', '1']]);
+    } finally {
+      await config.update('libraryPath', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await waitFor('the default library to come back', () => api.library().size === 119);
+  });
+
   test('Open Library File opens the library JSON in an editor', async () => {
     await vscode.commands.executeCommand('paperShelf.openLibraryFile');
     const editor = await waitFor('an editor on library.json', () => {

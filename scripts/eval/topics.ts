@@ -9,7 +9,8 @@ import { computeTopics, DEFAULT_LEXICAL_WEIGHT, TopicModel } from '../../src/cor
 import { EmbeddingCache } from '../../src/model/embeddingCache';
 import { locateUseLiteFiles } from '../../src/model/useLite/modelFiles';
 import { UseLiteModel } from '../../src/model/useLite/useLiteModel';
-import { paperEmbeddingText } from '../../src/commands/topics/paperEmbeddings';
+import { paperEmbeddingText } from '../../src/core/topics/embeddingText';
+import { RELATED_LEXICAL_WEIGHT, RelatedIndex } from '../../src/core/related';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const SAMPLE_LIBRARY = path.join(ROOT, 'data/sample-library.json');
@@ -67,6 +68,19 @@ export interface TopicsEval {
   rows: { signal: string; lexicalWeight: number; k: number; nmi: number; nmiFixedK: number; largest: number; sizes: number[]; distinctLabels: boolean }[];
   sweep: { lexicalWeight: number; nmi: number; nmiFixedK: number }[];
   shippedLabels: string[];
+  /** Related papers: mean share of a labelled paper's 5 related papers that carry the same hand label. */
+  related: { signal: string; lexicalWeight: number; precisionAt5: number }[];
+}
+
+function relatedPrecision(papers: readonly Paper[], embeddings: ReadonlyMap<string, Float32Array>, gold: readonly Labelled[], lexicalWeight: number): number {
+  const topicOf = new Map(gold.map((entry) => [entry.id, entry.topic]));
+  const index = new RelatedIndex(papers, embeddings, lexicalWeight);
+  let total = 0;
+  for (const entry of gold) {
+    const related = index.related(entry.id, 5).filter((hit) => topicOf.has(hit.id));
+    total += related.filter((hit) => topicOf.get(hit.id) === entry.topic).length / Math.max(1, related.length);
+  }
+  return total / gold.length;
 }
 
 const FIXED_COUNTS = [8, 10, 12, 14];
@@ -91,7 +105,8 @@ export async function evalTopics(): Promise<TopicsEval> {
     return { lexicalWeight, nmi: value, nmiFixedK };
   });
   const shipped = computeTopics(papers, { embeddings });
-  return { labelledPapers: gold.length, rows, sweep, shippedLabels: shipped.topics.map((topic) => `${topic.paperIds.length} ${topic.label}`) };
+  const related = ([['words only', 1], ['embeddings only', 0], ['mix (shipped)', RELATED_LEXICAL_WEIGHT]] as const).map(([signal, lexicalWeight]) => ({ signal, lexicalWeight, precisionAt5: relatedPrecision(papers, embeddings, gold, lexicalWeight) }));
+  return { labelledPapers: gold.length, rows, sweep, shippedLabels: shipped.topics.map((topic) => `${topic.paperIds.length} ${topic.label}`), related };
 }
 
 export function printTopicsEval(result: TopicsEval, out = (line: string) => console.log(line)): void {
@@ -100,6 +115,7 @@ export function printTopicsEval(result: TopicsEval, out = (line: string) => cons
   out('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of result.rows) out(`| ${row.signal} | ${row.lexicalWeight} | ${row.k} | ${row.nmi.toFixed(3)} | ${row.nmiFixedK.toFixed(3)} | ${row.largest} | ${row.sizes.join(' ')} | ${row.distinctLabels ? 'yes' : 'NO'} |`);
   out(`mix sweep (lexical weight: NMI auto / fixed k): ${result.sweep.map((row) => `${row.lexicalWeight}: ${row.nmi.toFixed(3)}/${row.nmiFixedK.toFixed(3)}`).join(', ')}`);
+  out(`Related papers — share of the 5 nearest with the same hand label: ${result.related.map((row) => `${row.signal} ${row.precisionAt5.toFixed(3)}`).join(', ')}`);
 }
 
 if (require.main === module) {

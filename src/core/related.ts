@@ -4,16 +4,17 @@ import { SparseVector, countTerms, paperDocument, sparseDot, tfidfVectors } from
 
 export interface RelatedPaper {
   id: string;
-  /** Similarity in [−1, 1]: a weighted mean of the lexical and the embedding cosine. */
+  /** Closeness in (0, 1), for display; the order is what matters. */
   score: number;
 }
 
 /**
- * Share of the lexical (TF-IDF) cosine when embeddings are there; the rest is the embedding cosine.
+ * Share of the lexical (TF-IDF) similarity when embeddings are there; the rest is the embedding similarity.
  * Words shared by two abstracts say a lot when they are rare ("mesa-optimization"); embeddings catch the same
- * idea in other words. Both are cosines, so a plain weighted mean keeps the scale.
+ * idea in other words. Measured by scripts/eval/topics.ts (share of the 5 related papers in the same hand-labelled
+ * topic): words 0.60, embeddings 0.40, 0.6–0.7 mixes 0.63.
  */
-export const RELATED_LEXICAL_WEIGHT = 0.5;
+export const RELATED_LEXICAL_WEIGHT = 0.6;
 
 /**
  * Nearest papers of a library snapshot. Build once per snapshot (O(n·terms)); a query is O(n).
@@ -41,19 +42,30 @@ export class RelatedIndex {
   related(paperId: string, limit = 5): RelatedPaper[] {
     const i = this.position.get(paperId);
     if (i === undefined || limit <= 0) return [];
-    const scored: RelatedPaper[] = [];
+    const others = this.ids.map((_, j) => j).filter((j) => j !== i);
+    const lexical = standardized(others.map((j) => sparseDot(this.lexical[i], this.lexical[j])));
     const own = this.embeddings?.[i];
-    for (let j = 0; j < this.ids.length; j++) {
-      if (j === i) continue;
-      const lexical = sparseDot(this.lexical[i], this.lexical[j]);
-      const other = this.embeddings?.[j];
-      // A paper the model has not read yet is compared by its words alone.
-      const score = own && other ? this.lexicalWeight * lexical + (1 - this.lexicalWeight) * cosine(own, other) : lexical;
-      scored.push({ id: this.ids[j], score });
-    }
-    scored.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    return scored.slice(0, limit);
+    // The two cosines live on different scales (TF-IDF cosines are mostly near 0, embedding cosines spread
+    // widely), so each is turned into a z-score over the library before mixing. A paper the model has not
+    // read yet is compared by its words alone.
+    const semantic = own ? standardized(others.map((j) => (this.embeddings![j] ? cosine(own, this.embeddings![j]!) : NaN))) : undefined;
+    const scored = others.map((j, k) => {
+      const z = semantic && !Number.isNaN(semantic[k]) ? this.lexicalWeight * lexical[k] + (1 - this.lexicalWeight) * semantic[k] : lexical[k];
+      return { id: this.ids[j], z };
+    });
+    scored.sort((a, b) => b.z - a.z || a.id.localeCompare(b.id));
+    // Shown to users as a closeness in (0, 1): a logistic of the fused z-score (3 standard deviations ≈ 0.95).
+    return scored.slice(0, limit).map(({ id, z }) => ({ id, score: 1 / (1 + Math.exp(-z)) }));
   }
+}
+
+/** (x − mean) / standard deviation over the finite values; NaN stays NaN; a constant list gives zeros. */
+function standardized(values: readonly number[]): number[] {
+  const finite = values.filter((value) => !Number.isNaN(value));
+  const mean = finite.reduce((sum, value) => sum + value, 0) / Math.max(1, finite.length);
+  const variance = finite.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, finite.length);
+  const deviation = Math.sqrt(variance) || 1;
+  return values.map((value) => (Number.isNaN(value) ? NaN : (value - mean) / deviation));
 }
 
 function cosine(a: Float32Array, b: Float32Array): number {

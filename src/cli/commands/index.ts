@@ -5,6 +5,8 @@ import { showCommand } from './show';
 import { importCommand } from './import';
 import { citeCommand } from './cite';
 import { bibCommand } from './bib';
+import { topicsCommand } from './topics';
+import { relatedCommand } from './related';
 
 /** Every `paper-shelf` sub-command, in the order `--help` lists them. Add a command: one file + one line here. */
 export const commands: readonly CliCommand[] = [
@@ -14,4 +16,6 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   citeCommand,
   bibCommand,
+  topicsCommand,
+  relatedCommand,
 ];

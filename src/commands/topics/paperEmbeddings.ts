@@ -13,7 +13,4 @@ export interface PaperEmbeddings {
   embedQuery(text: string, token?: vscode.CancellationToken): Promise<Float32Array>;
 }
 
-/** The text a paper is embedded from: its title and abstract. */
-export function paperEmbeddingText(paper: Pick<Paper, 'title' | 'abstract'>): string {
-  return paper.abstract ? `${paper.title}. ${paper.abstract}` : paper.title;
-}
+export { paperEmbeddingText } from '../../core/topics/embeddingText';

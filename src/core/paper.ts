@@ -11,6 +11,8 @@ export interface Paper {
   venue?: string;
   abstract: string;
   arxivId?: string;
+  /** arXiv primary category ("cs.LG"), written as BibTeX primaryClass. */
+  arxivCategory?: string;
   doi?: string;
   url?: string;
   codeUrl?: string;

@@ -58,6 +58,7 @@ export function paperFromRecord(value: unknown, takenKeys: Set<string>): Paper |
     venue: optionalString(raw, 'venue'),
     abstract: typeof raw.abstract === 'string' ? raw.abstract.trim() : '',
     arxivId,
+    arxivCategory: optionalString(raw, 'arxivCategory'),
     doi,
     url: optionalString(raw, 'url'),
     codeUrl: optionalString(raw, 'codeUrl'),

@@ -33,7 +33,7 @@ test('entry types: journal → article, conference → inproceedings, arXiv-only
   assert.match(conference, /^@inproceedings\{leviathan2022fast,/);
   assert.match(conference, /booktitle = \{\{ICML 2023\}\}/);
   assert.match(conference, /eprint = \{2211\.17192\}/, 'a published arXiv paper keeps its eprint');
-  assert.match(formatBibtexEntry({ ...samplePaper('lou2021fnetar'), arxivCategory: 'cs.CL' } as Paper), /primaryClass = \{cs\.CL\}/);
+  assert.match(formatBibtexEntry({ ...samplePaper('lou2021fnetar'), arxivCategory: 'cs.CL' }), /primaryClass = \{cs\.CL\}/);
   assert.match(formatBibtexEntry({ ...samplePaper('lou2021fnetar'), arxivId: 'hep-th/9901001' }), /primaryClass = \{hep-th\}/);
 });
 

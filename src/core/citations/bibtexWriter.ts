@@ -33,7 +33,7 @@ export function isValidBibtexKey(key: string): boolean {
 }
 
 /** One BibTeX entry for a paper, ending with a newline. LaTeX-safe; parses with BibTeX, biber, pybtex and pandoc. */
-export function formatBibtexEntry(paper: Paper & { arxivCategory?: string }, options: BibtexOptions = {}): string {
+export function formatBibtexEntry(paper: Paper, options: BibtexOptions = {}): string {
   if (!isValidBibtexKey(paper.citekey)) throw new Error(`"${paper.citekey}" cannot be used as a BibTeX key (no spaces, commas, braces or quotes).`);
   const type = bibtexEntryType(paper);
   const fields: [string, string][] = [['title', latexEscapeTitle(paper.title)]];

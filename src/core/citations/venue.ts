@@ -14,7 +14,7 @@ export function publicationKind(paper: Pick<Paper, 'venue' | 'arxivId'>): Public
 }
 
 /** The arXiv category ("cs.LG") when the paper records one. */
-export function arxivPrimaryClass(paper: Pick<Paper, 'arxivId'> & { arxivCategory?: string }): string | undefined {
+export function arxivPrimaryClass(paper: Pick<Paper, 'arxivId' | 'arxivCategory'>): string | undefined {
   if (paper.arxivCategory) return paper.arxivCategory;
   // Old-style identifiers carry their archive: "hep-th/9901001" → "hep-th".
   const old = paper.arxivId?.match(/^([a-z-]+(?:\.[A-Z]{2})?)\/\d{7}/);

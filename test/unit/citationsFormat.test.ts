@@ -62,3 +62,11 @@ test('CSL-JSON items: types, names, arXiv numbers', () => {
   assert.equal(paperToCsl(samplePaper('leviathan2022fast')).type, 'paper-conference');
   assert.equal(paperToCsl(samplePaper('leviathan2022fast'))['container-title'], 'ICML 2023');
 });
+
+test('the Markdown reference list escapes emphasis markers and "@" but keeps "[1]" readable', async () => {
+  const ieee = await formatReferences([samplePaper('leviathan2022fast')], 'ieee', resources, 'markdown');
+  assert.match(ieee.entries[0], /^\[1\] Y\. Leviathan/);
+  const odd = { ...samplePaper('leviathan2022fast'), title: 'Snake_case and *stars* by me@example.com' };
+  const apa = await formatReferences([odd], 'apa', resources, 'markdown');
+  assert.match(apa.entries[0], /Snake\\_case and \\\*stars\\\* by me\\@example\.com/);
+});

@@ -96,7 +96,8 @@ function ensureMarkdownFormat(): void {
   if (formats.markdown) return;
   formats.markdown = {
     ...formats.text,
-    text_escape: (text: string) => (text ?? '').replace(/([*_`[\]\\])/g, '\\$1'),
+    // Emphasis and code markers, and "@" (pandoc would read it as a citation); brackets stay readable ("[1]").
+    text_escape: (text: string) => (text ?? '').replace(/([*_`\\@])/g, '\\$1'),
     '@font-style/italic': '*%%STRING%%*',
     '@font-style/oblique': '*%%STRING%%*',
     '@font-weight/bold': '**%%STRING%%**',

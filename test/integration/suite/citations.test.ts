@@ -163,4 +163,23 @@ suite('Citations', () => {
     assert.equal(location.uri.fsPath, path.join(dir, 'defs.bib'));
     assert.equal(location.range.start.line, 2);
   });
+
+  test('Insert Reference List formats every cited paper in citation order with the configured style; Copy BibTeX and Copy Formatted Reference', async () => {
+    const config = vscode.workspace.getConfiguration('paperShelf.citations');
+    await config.update('style', 'ieee', vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openMarkdown(workspaceDir(), 'list.md', 'See [@lou2021fnetar; @leviathan2022fast] and @nosuchpaper2031.\n\n');
+      editor.selection = new vscode.Selection(2, 0, 2, 0);
+      const inserted = await vscode.commands.executeCommand<string>('paperShelf.insertReferenceList');
+      assert.match(inserted, /^\[1\] T\. Lou, M\. Park, M\. Ramezanali, and V\. Tang, “FNetAR/);
+      assert.match(inserted, /\n\n\[2\] Y\. Leviathan, M\. Kalman, and Y\. Matias, “Fast Inference from Transformers via Speculative Decoding,” in \*ICML 2023\*, 2022\./);
+      assert.ok(editor.document.getText().endsWith(inserted), 'the list is inserted at the cursor');
+      const formatted = await vscode.commands.executeCommand<string>('paperShelf.copyFormattedReference', LEVIATHAN_ID);
+      assert.match(formatted, /^\[1\] Y\. Leviathan/);
+    } finally {
+      await config.update('style', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const bibtex = await vscode.commands.executeCommand<string>('paperShelf.copyBibtex', { paperId: LEVIATHAN_ID });
+    assert.match(bibtex, /^@inproceedings\{leviathan2022fast,/);
+  });
 });

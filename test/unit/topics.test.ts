@@ -139,6 +139,9 @@ test('terms: phrases do not cross punctuation; plural and hyphen variants share 
   assert.ok(counts.terms.includes('autoregressive'));
   assert.equal(displayTerm('kv cache', counts.surfaces), 'KV cache');
   assert.equal(displayTerm('mamba', counts.surfaces), 'Mamba');
+  const titled = countTerms(['Computer-Aided Design', 'Computer-Aided Design', 'computer-aided design (CAD) with ICL', 'ICL and ICL', 'icl'], { minDocuments: 1, maxDocumentShare: 1 });
+  assert.equal(displayTerm('computeraided', titled.surfaces), 'computer-aided');
+  assert.equal(displayTerm('icl', titled.surfaces), 'ICL');
 });
 
 test('TF-IDF vectors are unit length', () => {

@@ -84,7 +84,8 @@ export function displayTerm(key: string, surfaces: TermCounts['surfaces']): stri
   const forms = [...(surfaces.get(key)?.entries() ?? [])].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (forms.length === 0) return key;
   const lower = forms.find(([form]) => form === form.toLowerCase());
-  const marked = forms.find(([form]) => /\p{Lu}/u.test(form.slice(1)));
+  // Acronyms and names like "KV", "MoE", "3D" (a capital inside a word part), not Title Case ("Computer-Aided").
+  const marked = forms.find(([form]) => form.split('-').some((part) => /\p{Lu}/u.test(part.slice(1))));
   // An acronym written in capitals most of the time stays so ("ICL"), even if it once appears in lowercase.
   if (marked && (!lower || marked[1] >= 2 * lower[1])) return marked[0];
   if (lower) return lower[0];

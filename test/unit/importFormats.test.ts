@@ -118,3 +118,10 @@ test('the preview summary reads like the issue asks', () => {
   const summary = formatPreviewSummary(previewImport([], parsed));
   assert.equal(summary, '5 new, 3 entries with errors (line 27: unbalanced brace: field title of entry broken2021 is not closed before the next entry; 2 more)');
 });
+
+test('another Paper Shelf library file imports as papers (authors as plain strings, keys and tags kept)', () => {
+  const library = JSON.stringify({ format: 'paper-shelf-library', version: 1, papers: [{ id: 'x', citekey: 'lee2020x', title: 'X', authors: ['Ann Lee'], year: 2020, arxivId: 'arXiv:2001.00001v2', tags: ['t'], status: 'read', abstract: '' }] });
+  const result = importText(library, 'other-library.json');
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.entries.map(({ draft }) => draft), [{ citekey: 'lee2020x', title: 'X', authors: ['Ann Lee'], year: 2020, abstract: '', arxivId: '2001.00001', tags: ['t'] }]);
+});

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LibraryScope, LibraryService } from '../../library/libraryService';
-import { FORMAT_LABELS, ImportPreview, ImportRefusedError, detectFormat, formatPreviewSummary, importFiles, previewImport } from '../../core/importers';
+import { FORMAT_LABELS, ImportFormat, ImportPreview, ImportRefusedError, formatPreviewSummary, importFiles, previewImport } from '../../core/importers';
 
 /**
  * What `paperShelf.importPapers` accepts besides nothing (then it asks for files): a file Uri, several, or
@@ -60,10 +60,14 @@ export class ImportFlow {
     }
     const files = local.map((uri) => uri.fsPath);
     let preview: ImportPreview;
+    let format: ImportFormat;
     try {
-      preview = await vscode.window.withProgress(
+      [preview, format] = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Paper Shelf: reading ${files.length === 1 ? path.basename(files[0]) : `${files.length} files`}…`, cancellable: false },
-        async () => previewImport(this.libraryService.library.papers, await importFiles(files)),
+        async () => {
+          const parsed = await importFiles(files);
+          return [previewImport(this.libraryService.library.papers, parsed), parsed.format] as const;
+        },
       );
     } catch (error) {
       if (error instanceof ImportRefusedError) {
@@ -81,7 +85,7 @@ export class ImportFlow {
     }
     let scope: LibraryScope = request?.scope ?? 'user';
     if (request?.confirm !== false) {
-      const choice = await this.confirm(files, preview, summary);
+      const choice = await this.confirm(files, format, preview, summary);
       if (!choice) return outcome;
       scope = choice;
     }
@@ -95,10 +99,9 @@ export class ImportFlow {
   }
 
   /** The modal preview: Import (or Import into Workspace Library) / Cancel. Resolves to the chosen library or undefined. */
-  private async confirm(files: string[], preview: ImportPreview, summary: string): Promise<LibraryScope | undefined> {
-    const format = FORMAT_LABELS[detectFormat(files[0], '')] ?? 'file';
+  private async confirm(files: string[], format: ImportFormat, preview: ImportPreview, summary: string): Promise<LibraryScope | undefined> {
     const lines = [
-      `${files.map((file) => path.basename(file)).join(', ')} (${format})`,
+      `${files.map((file) => path.basename(file)).join(', ')} (${FORMAT_LABELS[format]})`,
       ...preview.errors.slice(0, 5).map((error) => `line ${error.line}: ${error.message}`),
       ...(preview.errors.length > 5 ? [`… ${preview.errors.length - 5} more problems (listed in the "Paper Shelf Import" output after importing)`] : []),
       ...preview.duplicateEntries.slice(0, 3).map((entry) => `duplicate (same ${entry.reason}): ${entry.title}`),

@@ -36,9 +36,33 @@ function cslYear(value: unknown): number | undefined {
   return yearFromText(str(date.raw) ?? str(date.literal));
 }
 
+/** A paper from another Paper Shelf library file (its own JSON, not CSL): authors are plain strings. */
+function draftFromShelfPaper(raw: Raw): PaperDraft | string {
+  const title = str(raw.title);
+  if (!title) return 'has no title (skipped)';
+  const strings = (value: unknown) => (Array.isArray(value) ? value.map(str).filter((item): item is string => Boolean(item)) : []);
+  const year = typeof raw.year === 'number' && Number.isInteger(raw.year) && raw.year >= 1000 && raw.year <= 3000 ? raw.year : yearFromText(str(raw.year));
+  const draft: PaperDraft = {
+    citekey: str(raw.citekey),
+    title,
+    authors: strings(raw.authors),
+    year,
+    venue: str(raw.venue),
+    abstract: typeof raw.abstract === 'string' ? raw.abstract.trim() : '',
+    arxivId: normalizeArxivId(str(raw.arxivId)),
+    doi: normalizeDoi(str(raw.doi)),
+    url: str(raw.url),
+    codeUrl: str(raw.codeUrl),
+    tags: strings(raw.tags),
+  };
+  for (const field of Object.keys(draft) as (keyof PaperDraft)[]) if (draft[field] === undefined) delete draft[field];
+  return draft;
+}
+
 export function draftFromCslItem(item: unknown): PaperDraft | string {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) return 'is not a CSL item (an object)';
   const raw = item as Raw;
+  if (Array.isArray(raw.authors) && !('author' in raw)) return draftFromShelfPaper(raw);
   const title = str(raw.title);
   const key = str(raw['citation-key']) ?? str(raw.citationKey) ?? str(raw.id);
   if (!title) return `${key ? `(${key}) ` : ''}has no title (skipped)`;
@@ -106,12 +130,14 @@ export function importCslJson(source: string): ParsedImport {
   } catch (error) {
     return { format: 'csl-json', entries: [], errors: [{ line: jsonErrorLine(source), message: `not valid JSON: ${(error as Error).message}` }] };
   }
-  const items = Array.isArray(data) ? data : typeof data === 'object' && data !== null && Array.isArray((data as Raw).items) ? ((data as Raw).items as unknown[]) : undefined;
+  // An array of items, Zotero's {"items": [...]}, or another Paper Shelf library {"format", "papers": [...]}.
+  const listKey = typeof data === 'object' && data !== null && !Array.isArray(data) ? (['items', 'papers'] as const).find((key) => Array.isArray((data as Raw)[key])) : undefined;
+  const items = Array.isArray(data) ? data : listKey ? ((data as Raw)[listKey] as unknown[]) : undefined;
   if (!items) {
     if (typeof data === 'object' && data !== null && typeof (data as Raw).title === 'string') return importCslJson(`[${source}]`);
     return { format: 'csl-json', entries: [], errors: [{ line: 1, message: 'expected a CSL-JSON array of items' }] };
   }
-  const arrayStart = Array.isArray(data) ? source.indexOf('[') : source.indexOf('[', source.indexOf('"items"'));
+  const arrayStart = Array.isArray(data) ? source.indexOf('[') : source.indexOf('[', source.indexOf(`"${listKey}"`));
   const lines = itemLines(source, Math.max(0, arrayStart));
   const entries: ImportedEntry[] = [];
   const errors: ImportProblem[] = [];

@@ -86,6 +86,8 @@ test('escapeMarkdown and abstractExcerpt', () => {
 test('paper context values carry arXiv and status so menus can match them with regexes', () => {
   assert.equal(paperContextValue(makePaper({ arxivId: '2211.17192', status: 'unread' })), 'paper.arxiv.unread');
   assert.equal(paperContextValue(makePaper({ status: 'read' })), 'paper.read');
+  assert.equal(paperContextValue(makePaper({ arxivId: '1', status: 'reading', starred: true, metadataMissing: true })), 'paper.arxiv.reading.starred.stub');
+  assert.ok(/\.(unread|reading)\b/.test('paper.arxiv.reading.starred'));
   const arxivMenu = /^paper\.arxiv\b/;
   assert.ok(arxivMenu.test('paper.arxiv.reading'));
   assert.ok(!arxivMenu.test('paper.reading'));

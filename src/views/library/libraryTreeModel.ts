@@ -87,10 +87,11 @@ export function groupDescription(group: GroupNode): string {
 }
 
 /**
- * The `viewItem` of a paper row: "paper", then ".arxiv" when it has an arXiv id, then its reading status, e.g.
- * "paper.arxiv.unread" or "paper.read". Menus match with regexes such as `viewItem =~ /^paper\b/`,
- * `viewItem =~ /^paper\.arxiv\b/` or `viewItem =~ /\.(unread|reading)$/`; new facts are appended as ".name".
+ * The `viewItem` of a paper row: "paper", ".arxiv" when it has an arXiv id, its reading status, then ".starred"
+ * and ".stub" (metadata missing) when they apply, e.g. "paper.arxiv.unread" or "paper.read.starred". Menus match
+ * with regexes such as `viewItem =~ /^paper\b/`, `viewItem =~ /^paper\.arxiv\b/`, `viewItem =~ /\.(unread|reading)\b/`
+ * or `viewItem =~ /\.starred\b/`; new facts are appended as ".name".
  */
 export function paperContextValue(paper: Paper): string {
-  return ['paper', ...(paper.arxivId ? ['arxiv'] : []), paper.status].join('.');
+  return ['paper', ...(paper.arxivId ? ['arxiv'] : []), paper.status, ...(paper.starred ? ['starred'] : []), ...(paper.metadataMissing ? ['stub'] : [])].join('.');
 }

@@ -11,12 +11,14 @@ import { activationBench } from './bench/activation';
 import { searchBench } from './bench/search';
 import { importBench } from './bench/import';
 import { syntheticLibrary } from './bench/syntheticLibrary';
+import { treeBench } from './bench/tree';
 import type { BenchArea, BenchContext, Figure } from './bench/types';
 
 const AREAS: BenchArea[] = [
   activationBench,
   searchBench,
   importBench,
+  treeBench,
 ];
 
 const root = path.resolve(__dirname, '..');

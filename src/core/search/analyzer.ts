@@ -1,4 +1,4 @@
-import lunr from 'lunr';
+import { lunr } from './lunrModule';
 import { foldAccents } from '../text/fold';
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -27,8 +27,9 @@ const TERM_CACHE_LIMIT = 300_000;
 export function termOf(word: string): string | null {
   let term = termCache.get(word);
   if (term === undefined) {
-    const token = new lunr.Token(word, {});
-    term = lunr.stopWordFilter(token) ? (lunr.stemmer(token) as lunr.Token).toString() : null;
+    const { Token, stopWordFilter, stemmer } = lunr();
+    const token = new Token(word, {});
+    term = stopWordFilter(token) ? stemmer(token).toString() : null;
     if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
     termCache.set(word, term);
   }

@@ -1,4 +1,5 @@
-import lunr from 'lunr';
+import type lunrModule from 'lunr';
+import { lunr } from './lunrModule';
 import type { Paper } from '../paper';
 import { isStopWord, normalizedWords, stem } from './analyzer';
 import { Postings } from './postings';
@@ -30,6 +31,7 @@ const FIELDS: ReadonlyArray<{ name: string; boost: number; value: (paper: Paper)
 const FIELD_NUMBER = new Map(FIELDS.map((field, index) => [field.name, index]));
 const ALL_FIELDS = FIELDS.map((_, index) => index);
 const ABSTRACT = FIELD_NUMBER.get('abstract') as number;
+const TITLE = FIELD_NUMBER.get('title') as number;
 
 /** Relative weight of a word matched exactly, as a completion of a partial word, or with one typo. */
 const EXACT_BOOST = 1;
@@ -43,10 +45,11 @@ const PREFIX_MIN_LENGTH = 2;
 const MAX_QUERY_WORDS = 32;
 
 /** lunr's TokenSet statics that @types/lunr leaves out. */
-const TokenSets = lunr.TokenSet as unknown as {
-  fromArray(sortedWords: readonly string[]): lunr.TokenSet;
-  fromFuzzyString(word: string, editDistance: number): lunr.TokenSet;
+type TokenSetStatics = {
+  fromArray(sortedWords: readonly string[]): lunrModule.TokenSet;
+  fromFuzzyString(word: string, editDistance: number): lunrModule.TokenSet;
 };
+const tokenSets = () => lunr().TokenSet as unknown as TokenSetStatics;
 
 /** A query word with the index terms (stems) it may match and how much each counts. */
 interface ExpandedWord extends QueryWord {
@@ -63,7 +66,7 @@ interface ExpandedWord extends QueryWord {
 export class PaperIndex {
   private readonly postings: Postings;
   private readonly sortedWords: string[];
-  private wordSet: lunr.TokenSet | undefined;
+  private wordSet: lunrModule.TokenSet | undefined;
   private readonly papers: readonly Paper[];
   private readonly titleWords: string[][];
 
@@ -97,25 +100,28 @@ export class PaperIndex {
     const scores = new Float64Array(count);
     const coverage = new Uint32Array(count);
     const touched: number[] = [];
-    let currentBit = 0;
-    const touch = (doc: number) => {
-      if (coverage[doc] === 0) touched.push(doc);
-      coverage[doc] |= currentBit;
-    };
     let requiredMask = 0;
     let optionalMask = 0;
     positive.forEach((word, index) => {
-      currentBit = 1 << index;
-      if (word.presence === 'required') requiredMask |= currentBit;
-      else optionalMask |= currentBit;
+      const bit = 1 << index;
+      if (word.presence === 'required') requiredMask |= bit;
+      else optionalMask |= bit;
       for (const [term, boost] of word.terms) {
-        for (const field of word.fieldNumbers) this.postings.accumulate(term, field, boost, scores, touch);
+        for (const field of word.fieldNumbers) this.postings.accumulate(term, field, boost, scores, coverage, bit, touched);
       }
     });
     const excluded = this.excluded(words);
 
     const phrase = parsed.filter((word) => word.presence !== 'prohibited' && !word.fields);
     const phraseMask = positive.reduce((mask, word, index) => (!word.fields ? mask | (1 << index) : mask), 0);
+    // Which free words each title holds: only titles holding all of them can equal or contain the query.
+    const inTitle = new Uint32Array(phrase.length ? count : 0);
+    if (phrase.length) {
+      positive.forEach((word, index) => {
+        if (word.fields) return;
+        for (const term of word.terms.keys()) for (const doc of this.postings.documents(term, TITLE) ?? []) inTitle[doc] |= 1 << index;
+      });
+    }
     const candidates = new Int32Array(touched.length);
     const final = new Float64Array(touched.length);
     const tiers = new Uint8Array(touched.length);
@@ -128,7 +134,7 @@ export class PaperIndex {
       const score = scores[doc] * ratio * ratio;
       candidates[found] = doc;
       final[found] = score;
-      tiers[found] = phrase.length && (mask & phraseMask) === phraseMask ? titleTier(this.titleWords[doc], phrase) : 0;
+      tiers[found] = phrase.length && (inTitle[doc] & phraseMask) === phraseMask ? titleTier(this.titleWords[doc], phrase) : 0;
       if (score > top) top = score;
       found++;
     }
@@ -144,10 +150,9 @@ export class PaperIndex {
     const prohibited = words.filter((word) => word.presence === 'prohibited');
     if (!prohibited.length) return undefined;
     const excluded = new Set<number>();
-    const scratch = new Float64Array(this.papers.length);
     for (const word of prohibited) {
       for (const term of word.terms.keys()) {
-        for (const field of word.fieldNumbers) this.postings.accumulate(term, field, 0, scratch, (doc) => excluded.add(doc));
+        for (const field of word.fieldNumbers) for (const doc of this.postings.documents(term, field) ?? []) excluded.add(doc);
       }
     }
     return excluded;
@@ -202,8 +207,8 @@ export class PaperIndex {
 
   /** Indexed words one edit (insert, delete, substitute, transpose) away, via lunr's TokenSet automaton. */
   private nearWords(word: string): string[] {
-    this.wordSet ??= TokenSets.fromArray(this.sortedWords);
-    return this.wordSet.intersect(TokenSets.fromFuzzyString(word, 1)).toArray().slice(0, MAX_FUZZY_EXPANSIONS);
+    this.wordSet ??= tokenSets().fromArray(this.sortedWords);
+    return this.wordSet.intersect(tokenSets().fromFuzzyString(word, 1)).toArray().slice(0, MAX_FUZZY_EXPANSIONS);
   }
 }
 

@@ -32,7 +32,8 @@ export class Postings {
   private readonly documentFrequency: number[] = [];
   private readonly byField: Array<Array<FieldPostings | undefined>>;
   private readonly fieldLengths: Float32Array[];
-  private readonly averageLengths: number[];
+  /** BM25's k1 × (1 − b + b × length / average length), per field and document. */
+  private readonly lengthNorms: Float32Array[];
   readonly documentCount: number;
 
   constructor(readonly fields: readonly FieldSpec[], documents: ReadonlyArray<readonly string[]>) {
@@ -98,7 +99,10 @@ export class Postings {
         },
       ),
     );
-    this.averageLengths = this.fieldLengths.map((lengths) => (lengths.length ? lengths.reduce((sum, n) => sum + n, 0) / lengths.length : 0) || 1);
+    this.lengthNorms = this.fieldLengths.map((lengths) => {
+      const average = (lengths.length ? lengths.reduce((sum, n) => sum + n, 0) / lengths.length : 0) || 1;
+      return lengths.map((length) => K1 * (1 - B + (B * length) / average));
+    });
   }
 
   postings(term: string, field: number): FieldPostings | undefined {
@@ -114,22 +118,28 @@ export class Postings {
   }
 
   /**
-   * Adds `weight` × BM25 of `term` in `field` to `scores` for every document holding it, and calls `touch` for each
-   * such document. Documents are numbered in library order.
+   * Adds `weight` × BM25 of `term` in `field` to `scores` for every document holding it, sets `bit` in its
+   * `coverage` mask, and lists documents seen for the first time in `touched`. Documents are numbered in library
+   * order. The hot loop of every query, so it takes arrays rather than callbacks.
    */
-  accumulate(term: string, field: number, weight: number, scores: Float64Array, touch: (doc: number) => void): void {
+  accumulate(term: string, field: number, weight: number, scores: Float64Array, coverage: Uint32Array, bit: number, touched: number[]): void {
     const postings = this.postings(term, field);
     if (!postings) return;
-    const lengths = this.fieldLengths[field];
-    const average = this.averageLengths[field];
-    const factor = weight * this.fields[field].boost * this.inverseDocumentFrequency(term);
+    const lengthNorm = this.lengthNorms[field];
+    const factor = weight * this.fields[field].boost * this.inverseDocumentFrequency(term) * (K1 + 1);
     const { docs, frequencies } = postings;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
       const tf = frequencies[i];
-      scores[doc] += (factor * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[doc]) / average));
-      touch(doc);
+      scores[doc] += (factor * tf) / (tf + lengthNorm[doc]);
+      if (coverage[doc] === 0) touched.push(doc);
+      coverage[doc] |= bit;
     }
+  }
+
+  /** Documents holding `term` in `field`. */
+  documents(term: string, field: number): Int32Array | undefined {
+    return this.postings(term, field)?.docs;
   }
 
   /** Where `term` first occurs in `field` of `doc`, if it does. */

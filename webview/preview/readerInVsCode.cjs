@@ -21,13 +21,18 @@ const NEXT = papers[(index + 1) % papers.length];
 const THEMES = [['dark', 'Dark Modern'], ['light', 'Light Modern'], ['high-contrast', 'Dark High Contrast']];
 
 /** Preferences: Color Theme, through the command palette, as a user does it. */
-async function pickColorTheme(page, theme) {
+/** Runs a command from the command palette by clicking the row whose text matches `label`. */
+async function runCommand(page, typed, label) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ timeout: 10000 });
-  await input.fill('>Preferences: Color Theme');
-  const command = page.locator('.quick-input-list .monaco-list-row', { hasText: /Preferences: Color Theme(?!s)/ }).first();
-  await command.click({ timeout: 10000 });
+  await input.fill(`>${typed}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click({ timeout: 10000 });
+  return input;
+}
+
+async function pickColorTheme(page, theme) {
+  const input = await runCommand(page, 'Preferences: Color Theme', /Preferences: Color Theme(?!s)/);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor({ timeout: 10000 });
   await input.fill(theme); // the list is virtualised: filter so the row is rendered
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first();
@@ -89,6 +94,15 @@ async function check(name, body) {
     await check('Copy Citation Key reports the key in the status bar', async () => {
       await reader.locator('#action-copy').click();
       await page.locator('.statusbar', { hasText: PAPER.citekey }).first().waitFor({ timeout: 10000 });
+    });
+    await check('after its tab was hidden, the rebuilt webview shows the paper again', async () => {
+      // No retainContextWhenHidden: hiding the tab discards the webview document; showing it rebuilds it,
+      // and the host must answer its new `ready` with the paper.
+      await runCommand(page, 'File: New Untitled Text File', /New Untitled Text File/);
+      await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 10000 });
+      await page.waitForFunction(() => document.querySelectorAll('iframe.webview').length === 0, undefined, { timeout: 10000 });
+      await page.locator('.tabs-container .tab', { hasText: PAPER.title.slice(0, 20) }).first().click();
+      await heading.filter({ hasText: PAPER.title }).waitFor({ timeout: 15000 });
     });
     for (const [name, theme] of THEMES) {
       await check(`screenshot in the ${name} theme`, async () => {

@@ -7,7 +7,7 @@
 //
 // Accepts test-electron's flags: --extensionDevelopmentPath= (repeatable), --extensionTestsPath=, --user-data-dir=,
 // --extensions-dir=, an optional folder to open; desktop-only flags (--no-sandbox, --disable-updates, ...) are ignored.
-// Env: VSCODE_SHIM_TIMEOUT_MS (default 300000), VSCODE_SHIM_VERBOSE, VSCODE_SHIM_KEEP (keep the scratch dir),
+// Env: VSCODE_SHIM_TIMEOUT_MS (default 900000), VSCODE_SHIM_VERBOSE, VSCODE_SHIM_KEEP (keep the scratch dir),
 //      VSCODE_SHIM_SCREENSHOT (PNG path saved just before exit), CODE_SERVER_NODE, CODE_SERVER_ENTRY, CHROMIUM_PATH.
 const path = require('path');
 const util = require('util');
@@ -15,7 +15,7 @@ const fs = require('fs');
 const os = require('os');
 const cs = require('./code-server');
 
-const TIMEOUT_MS = Number(process.env.VSCODE_SHIM_TIMEOUT_MS || 300000);
+const TIMEOUT_MS = Number(process.env.VSCODE_SHIM_TIMEOUT_MS || 900000);
 // Offline machine: marketplace queries, GitHub auth and remote resources fail; that noise would bury real errors.
 const OFFLINE_NOISE = /open-vsx\.org|ENOTFOUND|getaddrinfo|ERR_NAME_NOT_RESOLVED|marketplace|gallery|authentication provider 'github'|Failed to load resource/i;
 const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Creation of workbench contribution|Updating additional builtin extensions cache|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/;

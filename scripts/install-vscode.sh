@@ -31,6 +31,14 @@ if [ "$(cat "$STAMP" 2>/dev/null)" = "$CS_VER/$NODE_VER" ] && [ -x "$N/bin/node"
   exit 0
 fi
 
+# Several `npm test`/`npm start` runs may start at once on a fresh checkout: one installs, the others wait.
+mkdir -p "$VT"
+exec 9>"$VT/.install.lock"
+flock 9
+if [ "$(cat "$STAMP" 2>/dev/null)" = "$CS_VER/$NODE_VER" ] && [ -x "$N/bin/node" ] && native_ok 2>/dev/null; then
+  exit 0
+fi
+
 t0=$SECONDS
 echo "install-vscode: installing Node $NODE_VER and code-server $CS_VER into $VT (a few minutes the first time)"
 for tool in g++ make python3; do

@@ -9,6 +9,7 @@ import { registerPaperCommands } from './commands/paper/registerPaperCommands';
 import { registerTopicCommands } from './commands/topics/registerTopicCommands';
 import { registerCitations } from './markdown/registerCitations';
 import { registerImportCommands } from './commands/import/registerImportCommands';
+import { registerSummarizeCommands } from './commands/summarize/registerSummarizeCommands';
 
 export async function activate(context: vscode.ExtensionContext): Promise<PaperShelfApi> {
   const libraryService = new LibraryService(context);
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<PaperS
   registerTopicCommands(context, libraryService, reader, search);
   registerCitations(context, libraryService, search, reader);
   registerImportCommands(context, libraryService, tree, reader);
+  registerSummarizeCommands(context, libraryService, reader);
 
   await libraryService.reload();
 

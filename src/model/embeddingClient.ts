@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -19,41 +20,63 @@ export interface EmbedOptions {
 export interface EmbeddingClientOptions extends WorkerSettings {
   /** The worker script; defaults to dist/modelWorker.js next to the bundle, or the TypeScript source under tsx. */
   workerFile?: string;
-  /** Told when the worker died and was restarted (once), or died for good. */
+  /**
+   * Most worker threads to run (default 2 when the machine has 2+ cores). TF.js's WASM backend is single-threaded
+   * in Node, so a second worker is what uses a second core; it is only started for requests big enough to split.
+   */
+  maxWorkers?: number;
+  /** Told when a worker died and was restarted (once), or died for good. */
   onWorkerCrash?: (message: string, restarted: boolean) => void;
 }
 
-interface Job {
-  jobId: number;
+/** Requests with at least this many texts are split across workers (below it, one worker is as fast). */
+const SPLIT_THRESHOLD = 24;
+
+interface Request {
   texts: string[];
+  vectors: Float32Array[];
+  partsLeft: number;
+  progress: Map<number, number>;
   resolve(vectors: Float32Array[]): void;
   reject(error: Error): void;
   onProgress?: (done: number, total: number) => void;
   detach(): void;
+  jobIds: number[];
+}
+
+interface Part {
+  jobId: number;
+  request: Request;
+  /** Positions of this part's texts in the request. */
+  positions: number[];
+  slot: number;
 }
 
 /**
- * Runs the embedding model in a worker thread so inference never blocks the caller's thread. No `vscode` here:
+ * Runs the embedding model in worker threads so inference never blocks the caller's thread. No `vscode` here:
  * the CLI uses it too; the extension adapts CancellationToken to an AbortSignal-like object.
  */
 export class EmbeddingClient {
   readonly id = USE_LITE_MODEL_ID;
   readonly dimension = USE_LITE_DIMENSION;
-  /** Model load time measured by the worker on first use (ms), for benchmarks. */
+  /** Model load time measured by a worker on first use (ms), for benchmarks. */
   lastLoadMs: number | undefined;
 
-  private worker: Worker | undefined;
-  private readonly jobs = new Map<number, Job>();
+  private readonly workers: (Worker | undefined)[];
+  private readonly parts = new Map<number, Part>();
   private nextJobId = 1;
   private crashes = 0;
   private failedForGood: Error | undefined;
   private disposed = false;
 
-  constructor(private readonly options: EmbeddingClientOptions = {}) {}
+  constructor(private readonly options: EmbeddingClientOptions = {}) {
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    this.workers = new Array(Math.max(1, options.maxWorkers ?? Math.min(2, cores)));
+  }
 
-  /** The worker's thread id, for diagnostics and tests (undefined until first use). */
+  /** The first worker's thread id, for diagnostics and tests (undefined until first use). */
   get workerThreadId(): number | undefined {
-    return this.worker?.threadId;
+    return this.workers[0]?.threadId;
   }
 
   embed(texts: string[], options: EmbedOptions = {}): Promise<Float32Array[]> {
@@ -62,49 +85,65 @@ export class EmbeddingClient {
     if (options.signal?.aborted) return Promise.reject(new EmbeddingCancelledError());
     if (!texts.length) return Promise.resolve([]);
     return new Promise<Float32Array[]>((resolve, reject) => {
-      const jobId = this.nextJobId++;
       const onAbort = () => {
-        if (!this.jobs.has(jobId)) return;
-        this.finish(jobId);
-        this.post({ type: 'cancel', jobId });
-        reject(new EmbeddingCancelledError());
+        if (!request.jobIds.some((jobId) => this.parts.has(jobId))) return;
+        this.settle(request, new EmbeddingCancelledError(), true);
       };
-      const detach = () => options.signal?.removeEventListener('abort', onAbort);
+      const request: Request = {
+        texts,
+        vectors: new Array(texts.length),
+        partsLeft: 0,
+        progress: new Map(),
+        resolve,
+        reject,
+        onProgress: options.onProgress,
+        detach: () => options.signal?.removeEventListener('abort', onAbort),
+        jobIds: [],
+      };
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      this.jobs.set(jobId, { jobId, texts, resolve, reject, onProgress: options.onProgress, detach });
-      this.ensureWorker().ref();
-      this.post({ type: 'embed', jobId, texts });
+      const slots = texts.length >= SPLIT_THRESHOLD ? this.workers.length : 1;
+      // Deal texts out by length so every worker gets a similar amount of work.
+      const byLength = texts.map((_, i) => i).sort((a, b) => texts[a].length - texts[b].length);
+      const groups: number[][] = Array.from({ length: slots }, () => []);
+      byLength.forEach((position, rank) => groups[rank % slots].push(position));
+      for (const [slot, positions] of groups.entries()) {
+        if (!positions.length) continue;
+        const jobId = this.nextJobId++;
+        request.jobIds.push(jobId);
+        request.partsLeft++;
+        this.parts.set(jobId, { jobId, request, positions, slot });
+        this.send(slot, { type: 'embed', jobId, texts: positions.map((position) => texts[position]) });
+      }
     });
   }
 
-  /** Makes the worker die abruptly (tests of the restart path). */
+  /** Makes the first worker die abruptly (tests of the restart path). */
   crashWorkerForTest(code = 7): void {
-    this.post({ type: 'exitForTest', code });
+    this.workers[0]?.postMessage({ type: 'exitForTest', code } satisfies ToWorker);
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    const worker = this.worker;
-    this.worker = undefined;
-    for (const job of [...this.jobs.values()]) {
-      this.finish(job.jobId);
-      job.reject(new EmbeddingCancelledError());
-    }
-    await worker?.terminate();
+    const workers = this.workers.splice(0, this.workers.length, ...new Array<Worker | undefined>(this.workers.length));
+    for (const part of [...this.parts.values()]) this.settle(part.request, new EmbeddingCancelledError(), false);
+    await Promise.all(workers.map((worker) => worker?.terminate()));
   }
 
-  private post(message: ToWorker): void {
-    this.worker?.postMessage(message);
+  private send(slot: number, message: ToWorker): void {
+    const worker = this.ensureWorker(slot);
+    worker.ref();
+    worker.postMessage(message);
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  private ensureWorker(slot: number): Worker {
+    const existing = this.workers[slot];
+    if (existing) return existing;
     const script = this.workerScript();
     const worker = new Worker(script.file, { eval: script.eval, workerData: { files: this.options.files } satisfies WorkerSettings });
     worker.on('message', (message: FromWorker) => this.onMessage(message));
-    worker.on('error', (error) => this.onWorkerGone(worker, error.message));
-    worker.on('exit', (code) => this.onWorkerGone(worker, `exit code ${code}`));
-    this.worker = worker;
+    worker.on('error', (error) => this.onWorkerGone(slot, worker, error.message));
+    worker.on('exit', (code) => this.onWorkerGone(slot, worker, `exit code ${code}`));
+    this.workers[slot] = worker;
     return worker;
   }
 
@@ -117,44 +156,68 @@ export class EmbeddingClient {
   }
 
   private onMessage(message: FromWorker): void {
-    const job = this.jobs.get(message.jobId);
-    if (!job) return;
-    if (message.type === 'progress') return job.onProgress?.(message.done, message.total);
-    this.finish(message.jobId);
+    const part = this.parts.get(message.jobId);
+    if (!part) return;
+    const { request } = part;
+    if (message.type === 'progress') {
+      request.progress.set(part.jobId, message.done);
+      let done = 0;
+      for (const value of request.progress.values()) done += value;
+      return request.onProgress?.(done, request.texts.length);
+    }
     if (message.type === 'result') {
       if (message.loadMs !== undefined) this.lastLoadMs = message.loadMs;
       this.crashes = 0;
-      job.resolve(message.vectors);
-    } else if (message.kind === 'cancelled') job.reject(new EmbeddingCancelledError());
-    else if (message.kind === 'unavailable') job.reject(new ModelUnavailableError(message.message));
-    else job.reject(new Error(`The local model failed: ${message.message}`));
+      part.positions.forEach((position, k) => (request.vectors[position] = message.vectors[k]));
+      this.parts.delete(part.jobId);
+      this.idleCheck(part.slot);
+      if (--request.partsLeft === 0) {
+        request.detach();
+        request.resolve(request.vectors);
+      }
+      return;
+    }
+    const error =
+      message.kind === 'cancelled'
+        ? new EmbeddingCancelledError()
+        : message.kind === 'unavailable'
+          ? new ModelUnavailableError(message.message)
+          : new Error(`The local model failed: ${message.message}`);
+    this.settle(request, error, true);
   }
 
-  private finish(jobId: number): void {
-    this.jobs.get(jobId)?.detach();
-    this.jobs.delete(jobId);
-    if (!this.jobs.size) this.worker?.unref(); // an idle worker must not keep the CLI alive
+  /** Fails a request: forgets all its parts and (optionally) tells the workers to drop them. */
+  private settle(request: Request, error: Error, tellWorkers: boolean): void {
+    for (const jobId of request.jobIds) {
+      const part = this.parts.get(jobId);
+      if (!part) continue;
+      this.parts.delete(jobId);
+      if (tellWorkers) this.workers[part.slot]?.postMessage({ type: 'cancel', jobId } satisfies ToWorker);
+      this.idleCheck(part.slot);
+    }
+    request.detach();
+    request.reject(error);
   }
 
-  private onWorkerGone(worker: Worker, reason: string): void {
-    if (this.worker !== worker) return; // already replaced or disposed
-    this.worker = undefined;
+  /** An idle worker must not keep the CLI's process alive. */
+  private idleCheck(slot: number): void {
+    if (![...this.parts.values()].some((part) => part.slot === slot)) this.workers[slot]?.unref();
+  }
+
+  private onWorkerGone(slot: number, worker: Worker, reason: string): void {
+    if (this.workers[slot] !== worker) return; // already replaced or disposed
+    this.workers[slot] = undefined;
     if (this.disposed) return;
-    const pending = [...this.jobs.values()];
+    const pending = [...this.parts.values()].filter((part) => part.slot === slot);
     if (!pending.length) return; // an idle worker that exited is simply started again on next use
     this.crashes++;
     if (this.crashes > 1) {
       this.failedForGood = new ModelWorkerCrashedError(`The local model's worker stopped twice (${reason}). Semantic features are off until you reload the window; lexical search still works.`);
       this.options.onWorkerCrash?.(this.failedForGood.message, false);
-      for (const job of pending) {
-        this.finish(job.jobId);
-        job.reject(this.failedForGood);
-      }
+      for (const request of new Set([...this.parts.values()].map((part) => part.request))) this.settle(request, this.failedForGood, true);
       return;
     }
     this.options.onWorkerCrash?.(`The local model's worker stopped (${reason}); it was restarted.`, true);
-    const restarted = this.ensureWorker();
-    restarted.ref();
-    for (const job of pending) this.post({ type: 'embed', jobId: job.jobId, texts: job.texts });
+    for (const part of pending) this.send(slot, { type: 'embed', jobId: part.jobId, texts: part.positions.map((position) => part.request.texts[position]) });
   }
 }

@@ -5,6 +5,7 @@ import { showCommand } from './show';
 import { importCommand } from './import';
 import { citeCommand } from './cite';
 import { bibCommand } from './bib';
+import { summarizeCommand } from './summarize';
 import { topicsCommand } from './topics';
 import { relatedCommand } from './related';
 
@@ -16,6 +17,7 @@ export const commands: readonly CliCommand[] = [
   importCommand,
   citeCommand,
   bibCommand,
+  summarizeCommand,
   topicsCommand,
   relatedCommand,
 ];

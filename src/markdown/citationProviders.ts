@@ -137,7 +137,11 @@ export class CitationDiagnostics implements vscode.Disposable {
     const found = citationCache.get(document);
     const known = await this.bibliographies.keys(document);
     const diagnostics: vscode.Diagnostic[] = [];
+    // The key under the cursor may still be being typed ("[@lev"): it is checked once the cursor leaves it.
+    const editor = vscode.window.activeTextEditor;
+    const cursor = editor?.document === document ? document.offsetAt(editor.selection.active) : -1;
     for (const ref of found.keys) {
+      if (cursor >= ref.start && cursor <= ref.end) continue;
       const paper = library.find(ref.key);
       if ((paper && paper.citekey === ref.key) || known.has(ref.key)) continue;
       const diagnostic = new vscode.Diagnostic(

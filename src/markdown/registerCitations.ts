@@ -66,6 +66,7 @@ export function registerCitations(context: vscode.ExtensionContext, libraryServi
     }),
     vscode.workspace.onDidSaveTextDocument((document) => /\.(bib|json|ya?ml)$/i.test(document.uri.path) && refreshAll()),
     vscode.workspace.onDidCloseTextDocument((document) => diagnostics.forget(document)),
+    vscode.window.onDidChangeTextEditorSelection((event) => isCitationDocument(event.textEditor.document) && diagnostics.schedule(event.textEditor.document, 600)),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('paperShelf.citations') && refreshAll()),
     libraryService.onDidChange(() => refreshAll()),
   );

@@ -3,9 +3,14 @@ import * as path from 'node:path';
 import type { Paper } from '../paper';
 import { paperToCsl, type CslItem } from './csl';
 
-// citeproc-js (the CSL processor Zotero and Mendeley use) ships as CommonJS without types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CSL = require('citeproc') as CiteprocModule;
+let citeproc: CiteprocModule | undefined;
+
+/** citeproc-js (the CSL processor Zotero and Mendeley use; CommonJS, no types), loaded on first use: it is large. */
+function CSL(): CiteprocModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  citeproc ??= require('citeproc') as CiteprocModule;
+  return citeproc;
+}
 
 interface CiteprocEngine {
   setOutputFormat(format: string): void;
@@ -65,7 +70,7 @@ export class CslResources {
       const current = new Map<string, CslItem>();
       const sys = { retrieveLocale: () => localeXml, retrieveItem: (id: string) => current.get(id) };
       ensureMarkdownFormat();
-      cached = { engine: new CSL.Engine(sys, styleXml, 'en-US', true), items: current, seen: new Map() };
+      cached = { engine: new (CSL().Engine)(sys, styleXml, 'en-US', true), items: current, seen: new Map() };
       this.engines.set(style, cached);
     }
     cached.items.clear();
@@ -92,7 +97,7 @@ export class CslResources {
 }
 
 function ensureMarkdownFormat(): void {
-  const formats = CSL.Output.Formats;
+  const formats = CSL().Output.Formats;
   if (formats.markdown) return;
   formats.markdown = {
     ...formats.text,

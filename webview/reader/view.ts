@@ -194,7 +194,7 @@ export class ReaderView {
         'div',
         { class: 'related-meta' },
         h('span', { class: 'muted' }, paper.byline),
-        h('span', { class: 'badge', title: 'Similarity' }, h('span', { class: 'visually-hidden' }, 'similarity '), paper.score.toFixed(2)),
+        h('span', { class: 'badge', title: 'Similarity to this paper (0 to 1)' }, h('span', { class: 'visually-hidden' }, 'similarity '), paper.score.toFixed(2)),
       ),
     );
   }

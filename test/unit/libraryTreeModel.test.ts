@@ -23,6 +23,8 @@ test('groups hold paper nodes with parents, counts and ids that are stable acros
   assert.equal(child.kind, 'paper');
   assert.equal(model.parent(child), decoding);
   assert.equal(model.parent(decoding), undefined);
+  assert.equal(model.children(decoding)[0], child, 'nodes are built once, so reveal/getParent see the same objects');
+  assert.equal(model.nodeForPaper('arxiv:3'), model.children(decoding)[1]);
   assert.deepEqual(model.children(child), []);
   const rebuilt = new LibraryTreeModel([...papers], { groupBy: 'topic', filter: '' });
   assert.deepEqual(rebuilt.groups.map((group) => group.id), model.groups.map((group) => group.id));

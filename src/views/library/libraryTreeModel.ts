@@ -4,14 +4,23 @@ import type { Paper } from '../../core/paper';
 import { GroupBy, groupPapers } from '../../core/grouping';
 import { createPaperFilter } from '../../core/paperFilter';
 
-export interface GroupNode {
-  readonly kind: 'group';
-  /** Stable across reloads for the same mode, key and filter, so VS Code keeps the group's expansion state. */
-  readonly id: string;
-  readonly groupBy: GroupBy;
-  readonly key: string;
-  readonly label: string;
-  readonly children: readonly PaperNode[];
+export class GroupNode {
+  readonly kind = 'group' as const;
+  private built: readonly PaperNode[] | undefined;
+
+  constructor(
+    /** Stable across reloads for the same mode, key and filter, so VS Code keeps the group's expansion state. */
+    readonly id: string,
+    readonly groupBy: GroupBy,
+    readonly key: string,
+    readonly label: string,
+    readonly papers: readonly Paper[],
+  ) {}
+
+  /** Paper nodes are made when VS Code first asks (the group is expanded), so a 10,000-paper tree builds cheaply. */
+  get children(): readonly PaperNode[] {
+    return (this.built ??= this.papers.map((paper) => ({ kind: 'paper', id: `${this.id}/${paper.id}`, paperId: paper.id, paper, parent: this })));
+  }
 }
 
 export interface PaperNode {
@@ -37,7 +46,7 @@ export class LibraryTreeModel {
   /** Papers that pass the filter (each counted once, even if shown in several groups). */
   readonly matchCount: number;
   readonly totalCount: number;
-  private readonly firstNodeByPaper = new Map<string, PaperNode>();
+  private readonly firstGroupByPaper = new Map<string, GroupNode>();
 
   constructor(papers: readonly Paper[], readonly state: LibraryTreeState) {
     const filter = createPaperFilter(state.filter);
@@ -47,13 +56,8 @@ export class LibraryTreeModel {
     // A filtered view gets its own ids so its groups open expanded instead of inheriting the unfiltered state.
     const scope = filter ? `filter:${state.filter.trim()}|` : '';
     this.groups = groupPapers(shown, state.groupBy).map((group) => {
-      const children: PaperNode[] = [];
-      const node: GroupNode = { kind: 'group', id: `${scope}group:${state.groupBy}:${group.key}`, groupBy: state.groupBy, key: group.key, label: group.label, children };
-      for (const paper of group.papers) {
-        const child: PaperNode = { kind: 'paper', id: `${node.id}/${paper.id}`, paperId: paper.id, paper, parent: node };
-        children.push(child);
-        if (!this.firstNodeByPaper.has(paper.id)) this.firstNodeByPaper.set(paper.id, child);
-      }
+      const node = new GroupNode(`${scope}group:${state.groupBy}:${group.key}`, state.groupBy, group.key, group.label, group.papers);
+      for (const paper of group.papers) if (!this.firstGroupByPaper.has(paper.id)) this.firstGroupByPaper.set(paper.id, node);
       return node;
     });
   }
@@ -73,17 +77,17 @@ export class LibraryTreeModel {
 
   /** Where `reveal` goes: the paper's first group in display order. */
   nodeForPaper(paperId: string): PaperNode | undefined {
-    return this.firstNodeByPaper.get(paperId);
+    return this.firstGroupByPaper.get(paperId)?.children.find((node) => node.paperId === paperId);
   }
 
   /** The top level as the API and the integration tests see it. */
   snapshot(): { label: string; description: string; paperIds: string[] }[] {
-    return this.groups.map((group) => ({ label: group.label, description: groupDescription(group), paperIds: group.children.map((child) => child.paperId) }));
+    return this.groups.map((group) => ({ label: group.label, description: groupDescription(group), paperIds: group.papers.map((paper) => paper.id) }));
   }
 }
 
 export function groupDescription(group: GroupNode): string {
-  return String(group.children.length);
+  return String(group.papers.length);
 }
 
 /**

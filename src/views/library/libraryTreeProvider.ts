@@ -55,7 +55,7 @@ export class LibraryTreeProvider implements vscode.TreeDataProvider<LibraryNode>
     const item = new vscode.TreeItem(group.label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = group.id;
     item.description = groupDescription(group);
-    item.tooltip = `${group.label}: ${group.children.length} ${group.children.length === 1 ? 'paper' : 'papers'}`;
+    item.tooltip = `${group.label}: ${group.papers.length} ${group.papers.length === 1 ? 'paper' : 'papers'}`;
     item.iconPath = new vscode.ThemeIcon(GROUP_ICON[group.groupBy]);
     item.contextValue = `group.${group.groupBy}`;
     return item;

@@ -16,10 +16,12 @@ import { PREVIEW_THEMES, PreviewTheme } from './themes';
 const root = path.resolve(__dirname, '../..');
 const outDir = path.join(root, 'test-results', 'reader');
 const failures: string[] = [];
+let passed = 0;
 
 function check(condition: boolean, what: string): void {
   console.log(`${condition ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!condition) failures.push(what);
+  if (condition) passed++;
+  else failures.push(what);
 }
 
 function listen(server: Server): Promise<string> {
@@ -114,8 +116,9 @@ async function main(): Promise<void> {
     resources.close();
     pages.close();
   }
-  console.log(`${failures.length ? 'FAILED' : 'passed'}: ${failures.length} failure(s)`);
-  process.exitCode = failures.length ? 1 : 0;
+  for (const failure of failures) console.log(`  failed: ${failure}`);
+  console.log(`Reader preview: ${passed} passed, ${failures.length} failed (screenshots in ${path.relative(root, outDir)})`);
+  process.exitCode = failures.length || !passed ? 1 : 0;
 }
 
 async function openReader(browser: import('playwright-core').Browser, url: string, theme: PreviewTheme): Promise<Page> {

@@ -92,3 +92,9 @@ test('a topic brief has the label, keywords, key sentences with [@citekey], and 
   assert.ok(!markdown.includes('ho2020'));
   assert.deepEqual(topicKeywords([], []), []);
 });
+
+test('"In this work we …" without a comma is trimmed too, other openings are not', () => {
+  assert.equal(tidySummary('In this work we introduce speculative decoding, an algorithm for faster sampling.'), 'We introduce speculative decoding, an algorithm for faster sampling.');
+  assert.equal(tidySummary('In this setting, models overfit quickly and badly.'), 'In this setting, models overfit quickly and badly.');
+  assert.equal(tidySummary('Here we show that attention is enough for translation.'), 'We show that attention is enough for translation.');
+});

@@ -31,15 +31,22 @@ local Universal Sentence Encoder Lite model (offline). An empty abstract gives a
     });
     if (!positionals.length && !flags.input) throw new UsageError('summarize needs paper IDs or --input FILE.jsonl (see: paper-shelf help summarize)');
     const items: AbstractToSummarize[] = [];
+    const outputIds: unknown[] = []; // ids are written back as given (a numeric id stays a number)
     if (positionals.length) {
       const library = await loadLibrary(io, flags.library);
       for (const id of positionals) {
         const paper = library.find(id);
         if (!paper) throw new UsageError(`no paper "${id}" in the library (try: paper-shelf search ${JSON.stringify(id)})`);
         items.push({ id: paper.id, abstract: paper.abstract });
+        outputIds.push(paper.id);
       }
     }
-    if (flags.input) items.push(...(await readInput(flags.input, io.cwd)));
+    if (flags.input) {
+      for (const row of await readInput(flags.input, io.cwd)) {
+        items.push({ id: String(row.id), abstract: row.abstract });
+        outputIds.push(row.id);
+      }
+    }
     const empty = items.filter((item) => !item.abstract.trim()).length;
     if (empty) writeLine(io.stderr, `paper-shelf: warning: ${empty} ${empty === 1 ? 'abstract is' : 'abstracts are'} empty; their summaries are empty`);
 
@@ -48,7 +55,7 @@ local Universal Sentence Encoder Lite model (offline). An empty abstract gives a
       const service = client && new EmbeddingService(client);
       const outcome = await summarizeAbstracts(items, { scorer: DEFAULT_SUMMARY_SCORER, embed: service && service.embed.bind(service), modelId: service?.modelId });
       if (outcome.fallbackReason) writeLine(io.stderr, `paper-shelf: warning: summarized without the local model (${outcome.fallbackReason})`);
-      const lines = outcome.results.map((result) => JSON.stringify({ id: result.id, summary: result.choice?.summary ?? '' }));
+      const lines = outcome.results.map((result, index) => JSON.stringify({ id: outputIds[index], summary: result.choice?.summary ?? '' }));
       const text = lines.length ? `${lines.join('\n')}\n` : '';
       if (flags.output && flags.output !== '-') await writeFileAtomic(path.resolve(io.cwd, flags.output), text, { backup: false });
       else io.stdout.write(text);
@@ -59,27 +66,28 @@ local Universal Sentence Encoder Lite model (offline). An empty abstract gives a
   },
 };
 
-async function readInput(file: string, cwd: string): Promise<AbstractToSummarize[]> {
+async function readInput(file: string, cwd: string): Promise<{ id: string | number; abstract: string }[]> {
   let text: string;
   try {
     text = file === '-' ? await readStdin() : await fs.readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const items: AbstractToSummarize[] = [];
+  const name = file === '-' ? 'stdin' : file;
+  const items: { id: string | number; abstract: string }[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (!line.trim()) return;
     let row: unknown;
     try {
       row = JSON.parse(line);
     } catch {
-      throw new UsageError(`${file}:${index + 1}: not valid JSON`);
+      throw new UsageError(`${name}:${index + 1}: not valid JSON`);
     }
     const { id, abstract } = (row ?? {}) as { id?: unknown; abstract?: unknown };
     if ((typeof id !== 'string' && typeof id !== 'number') || typeof abstract !== 'string') {
-      throw new UsageError(`${file}:${index + 1}: each line needs "id" (string) and "abstract" (string)`);
+      throw new UsageError(`${name}:${index + 1}: each line needs "id" (string) and "abstract" (string)`);
     }
-    items.push({ id: String(id), abstract });
+    items.push({ id, abstract });
   });
   return items;
 }

@@ -39,7 +39,7 @@ export function chooseSummary(
 }
 
 const LEADING_CONNECTIVE =
-  /^(?:(?:in|within) this (?:paper|work|study|article|note|report)|here|to this end|to that end|in particular|specifically|concretely|moreover|furthermore|finally|in addition|additionally|therefore|thus|hence|consequently|however|overall|in summary|in conclusion|to (?:address|tackle|solve|overcome|alleviate|mitigate|fill|bridge|remedy|resolve) (?:this|these|that|those|the|such) (?:\w+ ){0,2}(?:issues?|problems?|challenges?|limitations?|gaps?|shortcomings?|questions?|difficult(?:y|ies)|drawbacks?))\s*,\s*/i;
+  /^(?:(?:in|within) this (?:paper|work|study|article|note|report)|here|to this end|to that end|in particular|specifically|concretely|moreover|furthermore|finally|in addition|additionally|therefore|thus|hence|consequently|however|overall|in summary|in conclusion|to (?:address|tackle|solve|overcome|alleviate|mitigate|fill|bridge|remedy|resolve) (?:this|these|that|those|the|such) (?:\w+ ){0,2}(?:issues?|problems?|challenges?|limitations?|gaps?|shortcomings?|questions?|difficult(?:y|ies)|drawbacks?))(?:\s*,\s*|\s+(?=we\b))/i;
 
 /** Drops a leading connective ("In this paper, we propose …" → "We propose …") and caps pathological length. */
 export function tidySummary(sentence: string): string {

@@ -23,6 +23,8 @@ export class LinkedBibliographies implements vscode.Disposable {
   private watchers = new Map<string, vscode.FileSystemWatcher>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Running totals while `link` is in progress. */
+  private readonly tallies = new Map<string, LinkedMergeResult>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly libraryService: LibraryService, private readonly log: vscode.OutputChannel) {
@@ -83,6 +85,13 @@ export class LinkedBibliographies implements vscode.Disposable {
     }
     const changed = result.added || result.updated || result.removed;
     if (changed) await this.libraryService.update(result.papers);
+    const tally = this.tallies.get(file);
+    if (tally) {
+      tally.added += result.added;
+      tally.updated += result.updated;
+      tally.removed += result.removed;
+      tally.duplicates = result.duplicates;
+    }
     const summary = `${path.basename(file)}: ${result.added} added, ${result.updated} updated, ${result.removed} removed${result.duplicates ? `, ${result.duplicates} already in the library` : ''}${result.errors.length ? `, ${result.errors.length} entries with errors` : ''}`;
     this.log.appendLine(`[${new Date().toLocaleTimeString()}] linked ${summary}`);
     for (const error of result.errors) this.log.appendLine(`  line ${error.line}: ${error.message}`);
@@ -90,12 +99,24 @@ export class LinkedBibliographies implements vscode.Disposable {
     return result;
   }
 
+  /**
+   * Follows a new file and returns what linking it did. Saving the setting also triggers a sync (configuration
+   * listener), so the counts of every sync of this file until linking is done are added up.
+   */
   async link(file: string): Promise<LinkedMergeResult | undefined> {
     const absolute = path.resolve(file);
-    const paths = linkedPaths();
-    if (!paths.includes(absolute)) await saveLinkedPaths([...paths, absolute]);
-    await this.start();
-    return this.sync(absolute);
+    const total: LinkedMergeResult = { papers: [], added: 0, updated: 0, removed: 0, duplicates: 0, errors: [] };
+    this.tallies.set(absolute, total);
+    try {
+      const paths = linkedPaths();
+      if (!paths.includes(absolute)) await saveLinkedPaths([...paths, absolute]);
+      await this.start();
+      const last = await this.sync(absolute);
+      if (!last) return undefined;
+      return { ...total, papers: last.papers, errors: last.errors };
+    } finally {
+      this.tallies.delete(absolute);
+    }
   }
 
   /** Stops following a file; its papers stay in the library as ordinary papers unless `removePapers`. */

@@ -47,7 +47,7 @@ export function registerImportCommands(context: vscode.ExtensionContext, library
       return result;
     }),
 
-    vscode.commands.registerCommand('paperShelf.unlinkBibliography', async (arg?: unknown) => {
+    vscode.commands.registerCommand('paperShelf.unlinkBibliography', async (arg?: unknown, options?: unknown) => {
       const paths = linked.paths;
       if (!paths.length) {
         void vscode.window.showInformationMessage('Paper Shelf: no bibliography is linked. Use "Link Bibliography…" to follow a .bib or CSL-JSON file.');
@@ -56,6 +56,12 @@ export function registerImportCommands(context: vscode.ExtensionContext, library
       const file = typeof arg === 'string' ? path.resolve(arg) : arg instanceof vscode.Uri ? arg.fsPath
         : (await vscode.window.showQuickPick(paths.map((item) => ({ label: path.basename(item), description: item, file: item })), { title: 'Unlink Bibliography' }))?.file;
       if (!file) return;
+      // {removePapers: boolean} answers the question without asking (other extensions, tests).
+      const given = typeof options === 'object' && options !== null && typeof (options as { removePapers?: unknown }).removePapers === 'boolean' ? (options as { removePapers: boolean }).removePapers : undefined;
+      if (given !== undefined) {
+        await linked.unlink(file, given);
+        return;
+      }
       const count = libraryService.library.papers.filter((paper) => paper.linkedFrom === file).length;
       const keep = 'Keep the Papers';
       const remove = 'Remove the Papers';

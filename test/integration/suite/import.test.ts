@@ -113,3 +113,38 @@ suite('Import and user data', () => {
     await waitFor('the paper to leave the workspace file', async () => !(await fs.readFile(file, 'utf8')).includes('BERT'));
   });
 });
+
+suite('Linked bibliography', () => {
+  let api: PaperShelfApi;
+
+  suiteSetup(async () => {
+    api = await activatePaperShelf();
+    await waitFor('the library to load', () => api.library().size > 0);
+  });
+
+  test('a linked .bib is followed: edits to the file update the library and keep the user\'s tags and status', async () => {
+    const scratch = process.env.PAPER_SHELF_TEST_SCRATCH;
+    assert.ok(scratch, 'PAPER_SHELF_TEST_SCRATCH is set by the integration runner');
+    const file = path.join(scratch, 'linked.bib');
+    await fs.writeFile(file, '@article{linkedone, title = {Linked One}, author = {Ann Lee}, year = 2020}\n@article{linkedtwo, title = {Linked Two}, year = 2021}\n');
+    const result = await vscode.commands.executeCommand<{ added: number }>('paperShelf.linkBibliography', vscode.Uri.file(file));
+    assert.equal(result.added, 2);
+    const one = await waitFor('the linked papers', () => api.library().find('linkedone'));
+    assert.equal(one.linkedFrom, file);
+    await vscode.commands.executeCommand('paperShelf.editTags', one.id, undefined, ['mine']);
+    await vscode.commands.executeCommand('paperShelf.setReadingStatus', one.id, undefined, 'read');
+    await waitFor('the user data to be saved', () => api.library().get(one.id)?.status === 'read');
+
+    // The reference manager re-exports: one title changes, one entry goes, one arrives.
+    await fs.writeFile(file, '@article{linkedone, title = {Linked One, Second Edition}, author = {Ann Lee}, year = 2022}\n@article{linkedthree, title = {Linked Three}}\n');
+    const updated = await waitFor('the library to follow the file', () => {
+      const paper = api.library().get(one.id);
+      return paper?.title === 'Linked One, Second Edition' && api.library().find('linkedthree') && !api.library().find('linkedtwo') ? paper : undefined;
+    }, 30000);
+    assert.deepEqual([updated.tags, updated.status, updated.year], [['mine'], 'read', 2022]);
+
+    await vscode.commands.executeCommand('paperShelf.unlinkBibliography', file, { removePapers: true });
+    await waitFor('the linked papers to be removed', () => !api.library().find('linkedone') && !api.library().find('linkedthree'));
+    assert.deepEqual(vscode.workspace.getConfiguration('paperShelf').get('linkedBibliographies'), []);
+  });
+});

@@ -31,6 +31,8 @@ export interface EmbeddingClientOptions extends WorkerSettings {
 
 /** Requests with at least this many texts are split across workers (below it, one worker is as fast). */
 const SPLIT_THRESHOLD = 24;
+/** Idle workers are stopped to give their memory (~200 MB each) back: the extra ones soon, the first one later. */
+const IDLE_STOP_MS = { first: 10 * 60_000, extra: 30_000 };
 
 interface Request {
   texts: string[];
@@ -63,6 +65,7 @@ export class EmbeddingClient {
   lastLoadMs: number | undefined;
 
   private readonly workers: (Worker | undefined)[];
+  private readonly idleTimers = new Map<number, NodeJS.Timeout>();
   private readonly parts = new Map<number, Part>();
   private nextJobId = 1;
   private crashes = 0;
@@ -124,12 +127,15 @@ export class EmbeddingClient {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
     const workers = this.workers.splice(0, this.workers.length, ...new Array<Worker | undefined>(this.workers.length));
     for (const part of [...this.parts.values()]) this.settle(part.request, new EmbeddingCancelledError(), false);
     await Promise.all(workers.map((worker) => worker?.terminate()));
   }
 
   private send(slot: number, message: ToWorker): void {
+    clearTimeout(this.idleTimers.get(slot));
+    this.idleTimers.delete(slot);
     const worker = this.ensureWorker(slot);
     worker.ref();
     worker.postMessage(message);
@@ -199,9 +205,20 @@ export class EmbeddingClient {
     request.reject(error);
   }
 
-  /** An idle worker must not keep the CLI's process alive. */
+  /** An idle worker must not keep the CLI's process alive, and is stopped after a while. */
   private idleCheck(slot: number): void {
-    if (![...this.parts.values()].some((part) => part.slot === slot)) this.workers[slot]?.unref();
+    const worker = this.workers[slot];
+    if (!worker || [...this.parts.values()].some((part) => part.slot === slot)) return;
+    worker.unref();
+    clearTimeout(this.idleTimers.get(slot));
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(slot);
+      if (this.workers[slot] !== worker || [...this.parts.values()].some((part) => part.slot === slot)) return;
+      this.workers[slot] = undefined; // set first: the exit that follows is not a crash
+      void worker.terminate();
+    }, slot === 0 ? IDLE_STOP_MS.first : IDLE_STOP_MS.extra);
+    timer.unref();
+    this.idleTimers.set(slot, timer);
   }
 
   private onWorkerGone(slot: number, worker: Worker, reason: string): void {

@@ -30,12 +30,14 @@ async function main(): Promise<void> {
   const fake = createFakeVscode({ settings: request.settings });
   installFakeVscode(fake);
   const context = fakeExtensionContext(request.extensionPath, request.storageDir);
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const extension = require(request.extension) as ExtensionModule;
   const loaded = performance.now();
   const api = await extension.activate(context);
   const activated = performance.now();
+  const cpu = process.cpuUsage(cpuStart);
   const treeMs: number[] = [];
   let treePapers = 0;
   for (let i = 0; i < request.treeRuns; i++) {
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
     treePapers = groups.reduce((sum, group) => sum + group.paperIds.length, 0);
   }
   process.stdout.write(
-    `${JSON.stringify({ loadMs: loaded - start, activateMs: activated - loaded, totalMs: activated - start, treeMs, treePapers, papers: api.library().size, commands: fake.commands.size })}\n`,
+    `${JSON.stringify({ loadMs: loaded - start, activateMs: activated - loaded, totalMs: activated - start, cpuMs: (cpu.user + cpu.system) / 1000, treeMs, treePapers, papers: api.library().size, commands: fake.commands.size })}\n`,
   );
   process.exit(0);
 }

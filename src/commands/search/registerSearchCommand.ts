@@ -101,6 +101,9 @@ function toItem(search: LibrarySearch, hit: SearchHit): PaperPick[] {
 
 /** With nothing typed yet, the list is the library itself, so the picker doubles as a paper browser. */
 function browseItems(search: LibrarySearch): PaperPick[] {
+  if (!search.library.size) {
+    return [{ label: '$(info) Your library has no papers yet', detail: 'Run "Paper Shelf: Restore Sample Library" or import a bibliography.', alwaysShow: true }];
+  }
   return search.library.papers.slice(0, BROWSE_LIMIT).map((paper) => ({
     label: paper.title,
     description: shortByline(paper),

@@ -41,7 +41,9 @@ const counters = {
   nodeTest: (output) => {
     const pass = /^# pass (\d+)$/m.exec(output);
     const fail = /^# fail (\d+)$/m.exec(output);
-    return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
+    const skipped = /^# skipped (\d+)$/m.exec(output);
+    // Skipped tests (e.g. those that need ../shared when it is absent) are reported, never counted as passed.
+    return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]), skipped: skipped ? Number(skipped[1]) : 0 } : undefined;
   },
   integration: (output) => lastCount(output, 'Integration:'),
   ui: (output) => lastCount(output, 'UI test:'),
@@ -91,9 +93,10 @@ for (const stage of stages) {
   const seconds = (Date.now() - t0) / 1000;
   let counts = stage.count(output) ?? (code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
   // A non-zero exit is a failure even when every counted test passed (a crash after the count, a setup error).
-  if (code !== 0 && counts.failed === 0) counts = { passed: counts.passed, failed: 1 };
+  if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 };
   if (counts.failed > 0) failedStages.add(stage.name);
-  summary.push({ name: stage.name, ...counts, seconds, note: code === 0 ? '' : `exit ${code}` });
+  const notes = [code === 0 ? '' : `exit ${code}`, counts.skipped ? `${counts.skipped} skipped` : ''].filter(Boolean);
+  summary.push({ name: stage.name, passed: counts.passed, failed: counts.failed, seconds, note: notes.join(', ') });
   console.log(`=== ${stage.name}: ${counts.passed} passed, ${counts.failed} failed in ${seconds.toFixed(1)} s ===`);
 }
 

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Library } from '../core/library';
 import { Paper } from '../core/paper';
 import { LibraryFileError, fileExists, readLibraryFile, writeLibraryFile } from '../core/libraryStore';
+import { notesFileName } from '../commands/userData/notes';
 
 const LIBRARY_FILE_NAME = 'library.json';
 /** The shared library of a workspace, meant to be committed with the project and used by co-authors. */
@@ -72,6 +73,11 @@ export class LibraryService implements vscode.Disposable {
 
   fileFor(scope: LibraryScope): string {
     return scope === 'workspace' && this.workspaceLibraryPath ? this.workspaceLibraryPath : this.libraryPath;
+  }
+
+  /** The paper's personal notes: notes/<citekey>.md next to the library file that holds the paper (may not exist yet). */
+  notesPath(paper: Pick<Paper, 'id' | 'citekey'>): string {
+    return path.join(path.dirname(this.fileFor(this.scopeOf(paper.id))), 'notes', notesFileName(paper.citekey));
   }
 
   scopeOf(paperId: string): LibraryScope {

@@ -8,7 +8,6 @@ import { Paper, READING_STATUSES, ReadingStatus, paperLink, shortByline } from '
 import { paperIdsFromArgs } from '../paper/paperArg';
 import { pickPaper } from '../paper/pickPaper';
 import { MetadataEditor } from './metadataEditor';
-import { notesFileName } from './notes';
 import { collectTags, applyTags } from './tags';
 
 function isReadingStatus(value: unknown): value is ReadingStatus {
@@ -94,7 +93,7 @@ export function registerUserDataCommands(
     vscode.commands.registerCommand('paperShelf.openNotes', async (arg?: unknown, selection?: unknown) => {
       const [paper] = await targets(arg, selection, 'Open Notes');
       if (!paper) return undefined;
-      const file = path.join(path.dirname(libraryService.fileFor(libraryService.scopeOf(paper.id))), 'notes', notesFileName(paper.citekey));
+      const file = libraryService.notesPath(paper);
       try {
         await fs.access(file);
       } catch {

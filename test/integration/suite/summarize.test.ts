@@ -40,6 +40,8 @@ suite('Summaries', () => {
     const text = document.getText();
     assert.ok(text.startsWith(`# ${topic}\n`));
     assert.match(text, /## Key points\n\n- .+ \[@[^\]]+\]/);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // The brief is an unsaved document: revert it so closing asks nothing.
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -78,6 +78,11 @@ test('tooltip markdown escapes untrusted text and shows authors, venue, year and
   assert.ok(md.length < 800);
 });
 
+test('the tooltip says when a paper is starred or only a stub', () => {
+  const md = paperTooltipMarkdown(makePaper({ title: 'Stub', arxivId: '2401.00001', starred: true, metadataMissing: true }));
+  assert.ok(md.includes('*Unread · ★ starred · metadata missing · arXiv:2401\\.00001 · `@'), md);
+});
+
 test('escapeMarkdown and abstractExcerpt', () => {
   assert.equal(escapeMarkdown('a_b & `c`\n\nd'), 'a\\_b &amp; \\`c\\` d');
   assert.equal(abstractExcerpt('short text'), 'short text');

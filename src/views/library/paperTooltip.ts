@@ -24,6 +24,8 @@ export function paperTooltipMarkdown(paper: Paper): string {
   if (paper.authors.length) lines.push(escapeMarkdown(paper.authors.join(', ')), '');
   const where = [paper.venue, paper.year?.toString()].filter((part): part is string => Boolean(part));
   const meta = [...where.map(escapeMarkdown), STATUS_LABEL[paper.status] ?? paper.status];
+  if (paper.starred) meta.push('★ starred');
+  if (paper.metadataMissing) meta.push('metadata missing');
   if (paper.arxivId) meta.push(`arXiv:${escapeMarkdown(paper.arxivId)}`);
   meta.push(`\`@${paper.citekey.replace(/`/g, '')}\``);
   lines.push(`*${meta.join(' · ')}*`);

@@ -10,6 +10,7 @@ import { readLibraryFile, serializeLibrary } from '../src/core/libraryStore';
 import { activationBench } from './bench/activation';
 import { searchBench } from './bench/search';
 import { importBench } from './bench/import';
+import { modelBench } from './bench/model';
 import { syntheticLibrary } from './bench/syntheticLibrary';
 import { treeBench } from './bench/tree';
 import type { BenchArea, BenchContext, Figure } from './bench/types';
@@ -18,6 +19,7 @@ const AREAS: BenchArea[] = [
   activationBench,
   searchBench,
   importBench,
+  modelBench,
   treeBench,
 ];
 

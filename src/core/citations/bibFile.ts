@@ -82,7 +82,8 @@ export function planBibliographyUpdate(existing: string | undefined, filePath: s
   const format = bibliographyFormat(filePath);
   if (!format) throw new BibliographyFileError(filePath, 'is not a .bib, .json or .yaml bibliography');
   const text = existing ?? '';
-  const present = new Set(bibliographyKeys(text, format, filePath));
+  const existingKeys = bibliographyKeys(text, format, filePath);
+  const present = new Set(existingKeys);
   const toAdd: Paper[] = [];
   const alreadyPresent: string[] = [];
   for (const paper of papers) {
@@ -97,8 +98,10 @@ export function planBibliographyUpdate(existing: string | undefined, filePath: s
   const insertion =
     format === 'bibtex' ? bibtexInsertion(text, toAdd, eol) : format === 'csl-json' ? cslJsonInsertion(text, toAdd, eol, filePath) : cslYamlInsertion(text, toAdd, eol, filePath);
   const newText = text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset);
-  // The result must still parse and hold every key, or nothing is written.
-  const after = new Set(bibliographyKeys(newText, format, filePath));
+  // The result must still parse and hold every key, or nothing is written. A .bib is only appended to, and the
+  // old text ended outside any entry (it parsed), so checking the appended text is enough there.
+  const checked = format === 'bibtex' ? insertion.text : newText;
+  const after = new Set([...(format === 'bibtex' ? existingKeys : []), ...bibliographyKeys(checked, format, filePath)]);
   const missing = papers.filter((paper) => !after.has(paper.citekey));
   if (missing.length) throw new BibliographyFileError(filePath, `could not be extended safely (entry ${missing[0].citekey} would not be readable)`);
   return { insertion, newText, added: toAdd.map((paper) => paper.citekey), alreadyPresent };

@@ -33,9 +33,17 @@ export function scanBibtex(text: string): BibtexScan {
   const fail = (offset: number, message: string): never => {
     throw new ScanError(message, offset);
   };
-  const skipSpace = () => {
-    while (i < text.length && /\s/.test(text[i])) i++;
+  const SPACE = /\s*/y;
+  const NAME = /[^\s=,{}()"#]*/y;
+  const KEY = /[^\s,{}()"=#%']*/y;
+  const BARE = /[^\s,#{}()"=]*/y;
+  /** Moves `i` past what a sticky pattern matches at it. */
+  const skip = (pattern: RegExp) => {
+    pattern.lastIndex = i;
+    pattern.exec(text);
+    i = pattern.lastIndex;
   };
+  const skipSpace = () => skip(SPACE);
   /** From an opening delimiter at `i` to its partner; leaves `i` on the closing one. Braces count even after "\\", as in BibTeX. */
   const readBalanced = (open: string, close: string) => {
     const start = i;
@@ -68,7 +76,7 @@ export function scanBibtex(text: string): BibtexScan {
       if (i >= text.length) fail(start, 'a quoted value is never closed');
       i++;
     } else if (char !== undefined && /[A-Za-z0-9_.:+/-]/.test(char)) {
-      while (i < text.length && /[^\s,#{}()"=]/.test(text[i])) i++;
+      skip(BARE);
     } else fail(i, `expected a value, found ${char === undefined ? 'the end of the file' : `"${char}"`}`);
   };
   const readValue = () => {
@@ -112,7 +120,7 @@ export function scanBibtex(text: string): BibtexScan {
       }
       skipSpace();
       const keyStart = i;
-      while (i < text.length && /[^\s,{}()"=#%']/.test(text[i])) i++;
+      skip(KEY);
       const key = text.slice(keyStart, i);
       skipSpace();
       if (!key || text[i] !== ',') {
@@ -131,7 +139,7 @@ export function scanBibtex(text: string): BibtexScan {
           break;
         }
         const nameStart = i;
-        while (i < text.length && /[^\s=,{}()"#]/.test(text[i])) i++;
+        skip(NAME);
         if (i === nameStart) fail(i, `in @${type}{${key}: expected a field name or "${close}", found ${text[i] === undefined ? 'the end of the file' : `"${text[i]}"`}`);
         skipSpace();
         if (text[i] !== '=') fail(i, `in @${type}{${key}: field "${text.slice(nameStart, i).trim()}" has no "="`);

@@ -77,39 +77,37 @@ function encodeNonAscii(char: string): string {
 }
 
 /**
- * Braces that pair up inside the text. BibTeX and pybtex count braces even after a backslash, so `\{` is only
- * safe when it has a partner; a lone brace is written as `\textbraceleft{}` / `\textbraceright{}` instead.
+ * Offsets of the braces that pair up inside the text. BibTeX and pybtex count braces even after a backslash, so
+ * `\{` is only safe when it has a partner; a lone brace is written as `\textbraceleft{}` / `\textbraceright{}`.
  */
-function pairedBraces(chars: string[]): Set<number> {
+function pairedBraces(text: string): Set<number> {
   const paired = new Set<number>();
   const open: number[] = [];
-  chars.forEach((char, index) => {
-    if (char === '{') open.push(index);
-    else if (char === '}' && open.length) {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 123) open.push(index);
+    else if (code === 125 && open.length) {
       paired.add(open.pop()!);
       paired.add(index);
     }
-  });
+  }
   return paired;
 }
 
-function escapeChars(chars: string[], paired: Set<number>, from: number, to: number): string {
-  let out = '';
-  for (let index = from; index < to; index++) {
-    const char = chars[index];
-    if ((char === '{' || char === '}') && !paired.has(index)) out += char === '{' ? '\\textbraceleft{}' : '\\textbraceright{}';
-    else if (SPECIAL_CHARS[char]) out += SPECIAL_CHARS[char];
-    else if (char.charCodeAt(0) < 0x80) out += char;
-    else out += encodeNonAscii(char);
-  }
-  return out;
+/** Characters that need a LaTeX form: the specials and every non-ASCII code point (whole, with the u flag). */
+const NEEDS_ESCAPE = /[\\{}%&$#_^~]|[^\x00-\x7f]/gu;
+
+function escapeSegment(segment: string, base: number, paired: Set<number>): string {
+  return segment.replace(NEEDS_ESCAPE, (char: string, offset: number) => {
+    if ((char === '{' || char === '}') && !paired.has(base + offset)) return char === '{' ? '\\textbraceleft{}' : '\\textbraceright{}';
+    return SPECIAL_CHARS[char] ?? encodeNonAscii(char);
+  });
 }
 
 /** Escapes plain text for a braced BibTeX field value. */
 export function latexEscape(text: string): string {
-  // Iterate by code point so astral characters (emoji, rare CJK) stay whole.
-  const chars = [...text.normalize('NFC')];
-  return escapeChars(chars, pairedBraces(chars), 0, chars.length);
+  const normalized = text.normalize('NFC');
+  return escapeSegment(normalized, 0, pairedBraces(normalized));
 }
 
 /**
@@ -117,21 +115,14 @@ export function latexEscape(text: string): string {
  * "GPT", "MAR-3D", "ImageNet"). Plain capitalised words are left alone so sentence-case styles still work.
  */
 export function latexEscapeTitle(title: string): string {
-  const chars = [...title.normalize('NFC')];
-  const paired = pairedBraces(chars);
-  let out = '';
-  let index = 0;
-  while (index < chars.length) {
-    let end = index;
-    const space = /\s/.test(chars[index]);
-    while (end < chars.length && /\s/.test(chars[end]) === space) end++;
-    const escaped = escapeChars(chars, paired, index, end);
-    const word = chars.slice(index, end).join('');
+  const normalized = title.normalize('NFC');
+  const paired = pairedBraces(normalized);
+  return normalized.replace(/\S+|\s+/g, (word: string, offset: number) => {
+    const escaped = escapeSegment(word, offset, paired);
+    if (/^\s/.test(word)) return escaped;
     const core = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    out += !space && (/\p{Lu}/u.test([...core].slice(1).join('')) || /^\p{Lu}\p{N}/u.test(core)) ? `{${escaped}}` : escaped;
-    index = end;
-  }
-  return out;
+    return /\p{Lu}/u.test([...core].slice(1).join('')) || /^\p{Lu}\p{N}/u.test(core) ? `{${escaped}}` : escaped;
+  });
 }
 
 /**

@@ -296,13 +296,18 @@ function findGroups(text: string, keys: CitationKeyRef[], mask: Uint8Array): Cit
       index++;
       continue;
     }
-    const inside = keys.filter((candidate) => candidate.start > open && candidate.end <= close);
+    // Keys are in document order: the group's keys are the neighbours of this one between the brackets.
+    let first = index;
+    while (first > 0 && keys[first - 1].start > open) first--;
+    let last = index;
+    while (last + 1 < keys.length && keys[last + 1].end <= close) last++;
+    const inside = keys.slice(first, last + 1);
     const items = splitItems(text, open + 1, close, mask);
     const valid = inside.length > 0 && items.every(([start, end]) => inside.filter((k) => k.start >= start && k.end <= end).length === 1);
     if (valid) {
       for (const member of inside) member.bracketed = true;
       groups.push({ start: open, end: close + 1, keys: inside });
-      index = keys.indexOf(inside[inside.length - 1]) + 1;
+      index = last + 1;
     } else index++;
   }
   return groups;

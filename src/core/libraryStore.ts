@@ -19,6 +19,11 @@ export interface LoadedLibrary {
   papers: Paper[];
   /** Entries that were skipped; the file itself is left as it is. */
   problems: PaperProblem[];
+  /**
+   * The skipped entries exactly as they were in the file. Saving passes them back to `serializeLibrary`, so a paper
+   * the user mistyped is kept for them to fix instead of vanishing on the next save.
+   */
+  unreadable: unknown[];
 }
 
 /** Accepts both the library format `{format, version, papers}` and a bare array of papers (the sample's shape). */
@@ -31,7 +36,8 @@ export function parseLibraryText(text: string, filePath: string): LoadedLibrary 
   }
   const list = Array.isArray(data) ? data : (data as { papers?: unknown } | null)?.papers;
   if (!Array.isArray(list)) throw new LibraryFileError(filePath, 'expected a list of papers or an object with a "papers" list');
-  return papersFromRecords(list);
+  const { papers, problems } = papersFromRecords(list);
+  return { papers, problems, unreadable: problems.map((problem) => list[problem.index]) };
 }
 
 export async function readLibraryFile(filePath: string): Promise<LoadedLibrary> {
@@ -45,8 +51,9 @@ export async function readLibraryFile(filePath: string): Promise<LoadedLibrary> 
   return parseLibraryText(text, filePath);
 }
 
-export function serializeLibrary(papers: readonly Paper[]): string {
-  return JSON.stringify({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers }, null, 2) + '\n';
+/** `unreadable` entries (see LoadedLibrary) are written after the papers, unchanged. */
+export function serializeLibrary(papers: readonly Paper[], unreadable: readonly unknown[] = []): string {
+  return JSON.stringify({ format: LIBRARY_FORMAT, version: LIBRARY_VERSION, papers: [...papers, ...unreadable] }, null, 2) + '\n';
 }
 
 /**
@@ -79,8 +86,8 @@ export async function writeFileAtomic(filePath: string, text: string, options: {
   }
 }
 
-export async function writeLibraryFile(filePath: string, papers: readonly Paper[]): Promise<void> {
-  await writeFileAtomic(filePath, serializeLibrary(papers));
+export async function writeLibraryFile(filePath: string, papers: readonly Paper[], unreadable: readonly unknown[] = []): Promise<void> {
+  await writeFileAtomic(filePath, serializeLibrary(papers, unreadable));
 }
 
 export async function fileExists(filePath: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { Library } from '../core/library';
 import { Paper } from '../core/paper';
-import { LibraryFileError, fileExists, readLibraryFile, writeLibraryFile } from '../core/libraryStore';
+import { LibraryFileError, fileExists, readLibraryFile, writeFileAtomic, writeLibraryFile } from '../core/libraryStore';
 import { notesFileName } from '../commands/userData/notes';
 
 const LIBRARY_FILE_NAME = 'library.json';
@@ -27,6 +27,8 @@ export class LibraryService implements vscode.Disposable {
   private shadowedUserPapers: Paper[] = [];
   private readonly scopeById = new Map<string, LibraryScope>();
   private readonly failed = new Set<LibraryScope>();
+  /** Entries of each file that are not valid papers: written back untouched so saving never drops them. */
+  private readonly unreadableIn: Record<LibraryScope, unknown[]> = { user: [], workspace: [] };
   private workspaceFilePresent = false;
   private watchers: vscode.FileSystemWatcher[] = [];
   private readonly changed = new vscode.EventEmitter<Library>();
@@ -96,7 +98,12 @@ export class LibraryService implements vscode.Disposable {
     this.watch([userFile, workspaceFile]);
     this.papersIn.user = await this.load('user', userFile);
     this.papersIn.workspace = this.workspaceFilePresent && workspaceFile ? await this.load('workspace', workspaceFile) : [];
-    if (!this.workspaceFilePresent) this.failed.delete('workspace');
+    if (!this.workspaceFilePresent) {
+      this.failed.delete('workspace');
+      this.unreadableIn.workspace = [];
+    }
+    // The welcome view tells "could not be loaded" apart from "no papers yet".
+    void vscode.commands.executeCommand('setContext', 'paperShelf.libraryLoadFailed', this.failed.has('user'));
     this.rebuild();
     this.changed.fire(this.current);
     return this.current;
@@ -104,13 +111,15 @@ export class LibraryService implements vscode.Disposable {
 
   private async load(scope: LibraryScope, file: string): Promise<Paper[]> {
     try {
-      const { papers, problems } = await readLibraryFile(file);
+      const { papers, problems, unreadable } = await readLibraryFile(file);
       this.failed.delete(scope);
+      this.unreadableIn[scope] = unreadable;
       if (problems.length) void this.reportProblems(file, problems.map((problem) => problem.message));
       return papers;
     } catch (error) {
       if (!(error instanceof LibraryFileError)) throw error;
       this.failed.add(scope);
+      this.unreadableIn[scope] = [];
       void this.offerToOpen(file, `Paper Shelf could not load the library ${error.message}. The file was left unchanged.`);
       return [];
     }
@@ -164,7 +173,7 @@ export class LibraryService implements vscode.Disposable {
       if (scope === 'workspace' && !this.workspaceLibraryPath) throw new Error('No folder is open for the workspace library.');
       writes.push([scope, next]);
     }
-    for (const [scope, next] of writes) await writeLibraryFile(this.fileFor(scope), next);
+    for (const [scope, next] of writes) await writeLibraryFile(this.fileFor(scope), next, this.unreadableIn[scope]);
     if (writes.some(([scope]) => scope === 'workspace')) this.workspaceFilePresent = true;
     this.papersIn.user = [...split.user, ...this.shadowedUserPapers];
     this.papersIn.workspace = split.workspace;
@@ -172,16 +181,14 @@ export class LibraryService implements vscode.Disposable {
     this.changed.fire(this.current);
   }
 
+  /** Puts the sample library in place of the user library; the library it replaces is kept as `.bak`. */
   async restoreSample(): Promise<void> {
-    const file = this.libraryPath;
-    if (await fileExists(file)) await fs.copyFile(file, `${file}.bak`);
-    await this.copySampleTo(file);
+    await this.copySampleTo(this.libraryPath);
     await this.reload();
   }
 
   private async copySampleTo(file: string): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.copyFile(this.sampleLibraryPath, file);
+    await writeFileAtomic(file, await fs.readFile(this.sampleLibraryPath, 'utf8'));
   }
 
   private watch(files: (string | undefined)[]): void {
@@ -198,7 +205,7 @@ export class LibraryService implements vscode.Disposable {
 
   private async reportProblems(file: string, messages: string[]): Promise<void> {
     const shown = messages.slice(0, 3).join('; ') + (messages.length > 3 ? `; and ${messages.length - 3} more` : '');
-    await this.offerToOpen(file, `Paper Shelf skipped ${messages.length} invalid ${messages.length === 1 ? 'paper' : 'papers'} in ${file}: ${shown}. The valid papers were loaded.`, 'warning');
+    await this.offerToOpen(file, `Paper Shelf skipped ${messages.length} invalid ${messages.length === 1 ? 'paper' : 'papers'} in ${file}: ${shown}. The valid papers were loaded; the invalid entries stay in the file for you to fix.`, 'warning');
   }
 
   private async offerToOpen(file: string, message: string, severity: 'error' | 'warning' = 'error'): Promise<void> {

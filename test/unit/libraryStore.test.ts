@@ -126,3 +126,19 @@ test('a process killed (SIGKILL) while saving leaves a library that loads with t
     assert.ok(loaded.papers.length === 400 || loaded.papers.length === 700);
   }
 });
+
+test('entries that are not valid papers are kept, unchanged, when the library is saved again', async () => {
+  const file = path.join(await tempDir(), 'library.json');
+  const mistyped = { title: 'Half-edited paper', authors: 'Ann Lee', note: 'authors should be a list' };
+  const untitled = { authors: ['Nobody'], abstract: 'No title yet.' };
+  await fs.writeFile(file, JSON.stringify({ papers: [{ title: 'Good paper', authors: ['Ann Lee'], year: 2024 }, mistyped, untitled] }));
+  const loaded = await readLibraryFile(file);
+  assert.equal(loaded.papers.length, 1);
+  assert.deepEqual(loaded.unreadable, [mistyped, untitled]);
+
+  await writeLibraryFile(file, [{ ...loaded.papers[0], status: 'read' }], loaded.unreadable);
+  const reloaded = await readLibraryFile(file);
+  assert.equal(reloaded.papers[0].status, 'read');
+  assert.deepEqual(reloaded.unreadable, [mistyped, untitled]);
+  assert.equal(reloaded.problems.length, 2);
+});

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// The reader in the real VS Code (code-server's build in headless Chromium): opens a paper from the Papers tree,
+// The reader in the real VS Code (code-server's build in headless Chromium): opens a paper with Search Papers,
 // then uses the webview itself — Next button, "[" key, Copy Citation Key — checks what it shows, that the webview
 // reported no CSP violation, and takes screenshots in the dark, light and high-contrast themes.
 //   node scripts/build.mjs && node webview/preview/readerInVsCode.cjs
@@ -9,7 +9,7 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../scripts/code-server');
-const { openPapersView, treeRow, webviewFrame } = require('../../test/ui/workbench');
+const { openPapersView, webviewFrame } = require('../../test/ui/workbench');
 
 const OUT = path.join(cs.ROOT, 'test-results', 'reader');
 const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));
@@ -69,10 +69,10 @@ async function check(name, body) {
     });
     await page.goto(cs.workbenchUrl(server.authority, { devPaths: [cs.ROOT] }));
     await openPapersView(page);
-    const topic = treeRow(page, PAPER.topic || 'Unsorted');
-    await topic.waitFor({ timeout: 30000 });
-    if ((await topic.getAttribute('aria-expanded')) !== 'true') await topic.click();
-    await treeRow(page, PAPER.title).click();
+    // Open it the way a keyboard user would: Search Papers, type, pick.
+    const search = await runCommand(page, 'Paper Shelf: Search Papers', /Search Papers/);
+    await search.fill(PAPER.title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PAPER.title }).first().click({ timeout: 30000 });
     const reader = webviewFrame(page);
     const heading = reader.locator('h1');
 
@@ -95,10 +95,21 @@ async function check(name, body) {
       await reader.locator('#action-copy').click();
       await page.locator('.statusbar', { hasText: PAPER.citekey }).first().waitFor({ timeout: 10000 });
     });
+    await check('Summarize in the reader shows a TL;DR taken from the abstract', async () => {
+      await reader.locator('#action-summarize').click({ timeout: 10000 });
+      const tldr = reader.locator('.tldr p');
+      await tldr.waitFor({ timeout: 120000 });
+      const text = (await tldr.innerText()).trim();
+      const abstract = PAPER.abstract.replace(/\s+/g, ' ');
+      // Extractive, though the summarizer may trim a lead-in such as "In this work": compare the sentence's end.
+      const tail = text.replace(/\s+/g, ' ').replace(/\.$/, '').slice(-50);
+      if (!text || !abstract.includes(tail)) throw new Error(`TL;DR "${text}" is not from the abstract`);
+      await reader.locator('#action-summarize:not([disabled])').waitFor({ timeout: 30000 });
+    });
     await check('after its tab was hidden, the rebuilt webview shows the paper again', async () => {
       // No retainContextWhenHidden: hiding the tab discards the webview document; showing it rebuilds it,
       // and the host must answer its new `ready` with the paper.
-      await runCommand(page, 'File: New Untitled Text File', /New Untitled Text File/);
+      await runCommand(page, 'File: New Untitled Text File', /File: New Untitled Text File(?!s)/);
       await page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 10000 });
       await page.waitForFunction(() => document.querySelectorAll('iframe.webview').length === 0, undefined, { timeout: 10000 });
       await page.locator('.tabs-container .tab', { hasText: PAPER.title.slice(0, 20) }).first().click();

@@ -10,17 +10,17 @@ import { readLibraryFile, serializeLibrary } from '../src/core/libraryStore';
 import { activationBench } from './bench/activation';
 import { searchBench } from './bench/search';
 import { importBench } from './bench/import';
-import { modelBench } from './bench/model';
 import { syntheticLibrary } from './bench/syntheticLibrary';
 import { treeBench } from './bench/tree';
+import { citationsBench } from './bench/citations';
 import type { BenchArea, BenchContext, Figure } from './bench/types';
 
 const AREAS: BenchArea[] = [
   activationBench,
   searchBench,
   importBench,
-  modelBench,
   treeBench,
+  citationsBench,
 ];
 
 const root = path.resolve(__dirname, '..');

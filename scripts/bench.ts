@@ -10,6 +10,7 @@ import { readLibraryFile, serializeLibrary } from '../src/core/libraryStore';
 import { activationBench } from './bench/activation';
 import { searchBench } from './bench/search';
 import { importBench } from './bench/import';
+import { topicsBench } from './bench/topics';
 import { syntheticLibrary } from './bench/syntheticLibrary';
 import { treeBench } from './bench/tree';
 import { citationsBench } from './bench/citations';
@@ -19,6 +20,7 @@ const AREAS: BenchArea[] = [
   activationBench,
   searchBench,
   importBench,
+  topicsBench,
   treeBench,
   citationsBench,
 ];

@@ -25,7 +25,9 @@ export function registerTopicCommands(context: vscode.ExtensionContext, libraryS
   const shared = model ?? modelPaperEmbeddings(context);
   const embeddings = () => shared;
   context.subscriptions.push(
-    vscode.commands.registerCommand('paperShelf.organizeLibrary', () => organizeLibraryCommand(libraryService, embeddings()).catch(reportFailure('Organizing the library'))),
+    vscode.commands.registerCommand('paperShelf.organizeLibrary', (options?: { cancellation?: vscode.CancellationToken }) =>
+      organizeLibraryCommand(libraryService, embeddings(), options?.cancellation).catch(reportFailure('Organizing the library')),
+    ),
     vscode.commands.registerCommand('paperShelf.renameTopic', (arg?: unknown, newName?: unknown) =>
       renameTopicCommand(libraryService, arg, typeof newName === 'string' ? newName : undefined).catch(reportFailure('Renaming the topic')),
     ),

@@ -15,7 +15,9 @@ export function applyTopicModel(papers: readonly Paper[], model: TopicModel): { 
   model.topics.forEach((topic, c) => topic.paperIds.forEach((id) => clusterOf.set(id, c)));
 
   const oldMembers = new Map<string, string[]>();
-  for (const paper of papers) if (paper.topic && clusterOf.has(paper.id)) (oldMembers.get(paper.topic) ?? oldMembers.set(paper.topic, []).get(paper.topic)!).push(paper.id);
+  for (const paper of papers) {
+    if (paper.topic && !paper.topicLocked && clusterOf.has(paper.id)) (oldMembers.get(paper.topic) ?? oldMembers.set(paper.topic, []).get(paper.topic)!).push(paper.id);
+  }
   const pairs: { topic: string; cluster: number; shared: number }[] = [];
   for (const [topic, ids] of oldMembers) {
     const counts = new Map<number, number>();
@@ -98,11 +100,11 @@ function setFlag(paper: Paper, flag: 'topicNamedByUser' | 'topicLocked', on: boo
 }
 
 /**
- * Re-organizes a library into topics: papers the user placed by hand are not clustered (they stay where the user
- * put them, see applyTopicModel); the rest are clustered and labelled.
+ * Re-organizes a library into topics. Every paper is clustered, so moving a paper by hand does not shift the
+ * automatic topics of the others; the papers the user placed by hand then stay where the user put them (see
+ * applyTopicModel).
  */
 export function organizeLibrary(papers: readonly Paper[], options: TopicModelOptions = {}): { papers: Paper[]; topics: Topic[]; model: TopicModel } {
-  const free = papers.filter((paper) => !paper.topicLocked);
-  const model = computeTopics(free, options);
+  const model = computeTopics(papers, options);
   return { ...applyTopicModel(papers, model), model };
 }

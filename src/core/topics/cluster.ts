@@ -24,11 +24,11 @@ export interface Clustering {
 const MIN_PAPERS_TO_SPLIT = 6;
 
 /**
- * The candidate numbers of topics: around √n, a size a tree stays browsable at (6–17 topics for 119 papers,
- * 50–150 for 10,000 would be too many to browse, so it is capped at 40).
+ * The candidate numbers of topics: around √n, a size a tree stays browsable at (6–17 topics for 119 papers;
+ * 50–150 for 10,000 would be too many to browse, so the range is capped at 20–40).
  */
 export function candidateCounts(n: number): number[] {
-  const low = Math.max(2, Math.ceil(Math.sqrt(n) / 2));
+  const low = Math.max(2, Math.min(20, Math.ceil(Math.sqrt(n) / 2)));
   const high = Math.min(n - 1, 40, Math.max(low, Math.ceil(1.5 * Math.sqrt(n))));
   const out: number[] = [];
   for (let k = low; k <= high; k++) out.push(k);
@@ -59,7 +59,7 @@ export function clusterSignals(signals: TopicSignals, options: ClusterOptions = 
   if (n === 0) return { labels: [], k: 0, method: 'single', candidates: [] };
   if (fixed === 1 || (!fixed && n < MIN_PAPERS_TO_SPLIT)) return { labels: new Array(n).fill(0), k: 1, method: 'single', candidates: [] };
   if (n <= (options.wardLimit ?? 2000)) return wardClustering(signals, fixed);
-  return kMeansClustering(mixedDenseFeatures(signals, { seed }), fixed, seed);
+  return kMeansClustering(mixedDenseFeatures({ ...signals, lexicalPowerIterations: 1 }, { seed, embeddingDim: 32 }), fixed, seed);
 }
 
 function wardClustering(signals: TopicSignals, fixed: number | undefined): Clustering {
@@ -93,15 +93,16 @@ function kMeansClustering(points: DenseMatrix, fixed: number | undefined, seed: 
   let candidates: Clustering['candidates'] = [];
   let k = fixed;
   if (!k) {
-    const sample = sampleRows(points, 1500, seed);
-    const counts = candidateCounts(points.rows).filter((_, i, all) => all.length <= 12 || i % Math.ceil(all.length / 12) === 0);
+    // k is chosen on a fixed sample with a handful of candidates: each k-means is O(sample·k·dim).
+    const sample = sampleRows(points, 1000, seed);
+    const counts = candidateCounts(points.rows).filter((_, i, all) => all.length <= 6 || i % Math.ceil(all.length / 6) === 0);
     candidates = counts.map((candidate) => {
-      const result = kMeans(sample, candidate, { seed, maxIterations: 25 });
+      const result = kMeans(sample, candidate, { seed, maxIterations: 20 });
       return { k: candidate, silhouette: centroidSilhouette(sample, result, candidate), largest: Math.round((largest(result.labels) * points.rows) / sample.rows) };
     });
     k = pick(candidates, points.rows);
   }
-  const result = kMeans(points, k, { seed, maxIterations: 30 });
+  const result = kMeans(points, k, { seed, maxIterations: 15 });
   const labels = renumber(result.labels);
   return { labels, k: Math.max(...labels) + 1, method: 'kmeans', candidates };
 }

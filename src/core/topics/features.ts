@@ -16,6 +16,8 @@ export interface TopicSignals {
   lexicalWeight: number;
   /** Reduce TF-IDF to this many LSA dimensions first (0: use the raw TF-IDF vectors). */
   lexicalRank?: number;
+  /** Power iterations of the randomized SVD (default 2; large libraries use 1, a little less exact, faster). */
+  lexicalPowerIterations?: number;
   seed?: number;
 }
 
@@ -89,15 +91,18 @@ export function mixedSquaredDistances(signals: TopicSignals): Float64Array {
  * The same mix as dense points, for k-means on large libraries: the TF-IDF block goes through a seeded random
  * projection (Johnson–Lindenstrauss keeps distances roughly) so every paper is a short dense vector.
  */
-export function mixedDenseFeatures(signals: TopicSignals, options: { seed: number; lexicalDim?: number; sample?: number }): DenseMatrix {
+export function mixedDenseFeatures(signals: TopicSignals, options: { seed: number; lexicalDim?: number; embeddingDim?: number; sample?: number }): DenseMatrix {
   const n = signals.lexical.length;
   const embeddings = signals.embeddings && normalizedEmbeddings(signals.embeddings);
   const lexicalWeight = embeddings ? signals.lexicalWeight : 1;
-  const lexicalDim = lexicalWeight > 0 ? options.lexicalDim ?? 128 : 0;
-  const embeddingDim = embeddings && lexicalWeight < 1 ? embeddings[0].length : 0;
+  const reduced = lexicalWeight > 0 && signals.lexicalRank ? lsa(signals.lexical, signals.lexicalRank, signals.seed ?? options.seed, signals.lexicalPowerIterations) : undefined;
+  const lexicalDim = lexicalWeight > 0 ? reduced?.dim ?? options.lexicalDim ?? 128 : 0;
+  const fullEmbeddingDim = embeddings && lexicalWeight < 1 ? embeddings[0].length : 0;
+  const embeddingDim = Math.min(fullEmbeddingDim, options.embeddingDim ?? fullEmbeddingDim);
   const dim = lexicalDim + embeddingDim;
   const data = new Float32Array(n * dim);
-  if (lexicalDim > 0) {
+  if (reduced) for (let i = 0; i < n; i++) data.set(reduced.data.subarray(i * reduced.dim, (i + 1) * reduced.dim), i * dim);
+  else if (lexicalDim > 0) {
     let vocabulary = 0;
     for (const vector of signals.lexical) for (const term of vector.indices) vocabulary = Math.max(vocabulary, term + 1);
     const random = seededRandom(options.seed);
@@ -112,7 +117,23 @@ export function mixedDenseFeatures(signals: TopicSignals, options: { seed: numbe
       }
     });
   }
-  if (embeddingDim > 0) embeddings!.forEach((vector, i) => data.set(vector, i * dim + lexicalDim));
+  if (embeddingDim === fullEmbeddingDim && embeddingDim > 0) embeddings!.forEach((vector, i) => data.set(vector, i * dim + lexicalDim));
+  else if (embeddingDim > 0) {
+    // A seeded Gaussian projection to fewer dimensions keeps distances roughly and makes k-means cheaper.
+    const random = seededRandom(options.seed + 2);
+    // One row per output dimension, so each output is a contiguous dot product.
+    const projection = new Float32Array(fullEmbeddingDim * embeddingDim);
+    for (let i = 0; i < projection.length; i++) projection[i] = ((random() + random() + random() - 1.5) * 2) / Math.sqrt(embeddingDim);
+    for (let i = 0; i < n; i++) {
+      const vector = embeddings![i];
+      for (let e = 0; e < embeddingDim; e++) {
+        const row = e * fullEmbeddingDim;
+        let sum = 0;
+        for (let d = 0; d < fullEmbeddingDim; d++) sum += vector[d] * projection[row + d];
+        data[i * dim + lexicalDim + e] = sum;
+      }
+    }
+  }
   // Scale each block to unit mean squared distance, estimated on a fixed sample of pairs.
   const random = seededRandom(options.seed + 1);
   const blocks: [number, number, number][] = [];

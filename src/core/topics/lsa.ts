@@ -8,7 +8,7 @@ import { SparseVector } from './tfidf';
  * clustering works on ~100 dense dimensions instead of thousands of sparse ones. Cost: a few sparse products,
  * O(nnz·r), plus an r×r eigenproblem.
  */
-export function lsa(vectors: readonly SparseVector[], rank: number, seed: number): DenseMatrix {
+export function lsa(vectors: readonly SparseVector[], rank: number, seed: number, powerIterations = 2): DenseMatrix {
   const n = vectors.length;
   let vocabulary = 0;
   for (const vector of vectors) for (const term of vector.indices) vocabulary = Math.max(vocabulary, term + 1);
@@ -25,7 +25,7 @@ export function lsa(vectors: readonly SparseVector[], rank: number, seed: number
     if (i + 1 < omega.length) omega[i + 1] = radius * Math.sin(2 * Math.PI * v);
   }
   let q = orthonormalize(multiply(vectors, omega, l), n, l);
-  for (let power = 0; power < 2; power++) {
+  for (let power = 0; power < powerIterations; power++) {
     const back = multiplyTransposed(vectors, q, l, vocabulary); // Xᵀ·Q, V×l
     q = orthonormalize(multiply(vectors, back, l), n, l);
   }

@@ -63,7 +63,9 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
  */
 export function tokenizeChunks(text: string): Token[][] {
   const chunks: Token[][] = [];
-  for (const piece of foldAccents(text).split(/[.,;:!?()[\]{}"“”]+|\s[-–—]\s/)) {
+  // Folding is the slow part and most abstracts are plain ASCII.
+  const folded = /[^\x00-\x7f]/.test(text) ? foldAccents(text) : text;
+  for (const piece of folded.split(/[.,;:!?()[\]{}"“”]+|\s[-–—]\s/)) {
     const tokens: Token[] = [];
     for (const match of piece.matchAll(WORD)) {
       const surface = match[0].replace(/['’]s$/i, '');

@@ -24,6 +24,8 @@ export interface VocabularyOptions {
   maxDocumentShare?: number;
 }
 
+const SURFACE_SAMPLE = 1500;
+
 /** Counts unigrams and bigrams per document, keeping only terms shared by enough, but not too many, documents. */
 export function countTerms(documents: readonly string[], options: VocabularyOptions = {}): TermCounts {
   const minDocuments = options.minDocuments ?? (documents.length >= 20 ? 2 : 1);
@@ -31,16 +33,20 @@ export function countTerms(documents: readonly string[], options: VocabularyOpti
   const raw: Map<string, number>[] = [];
   const df = new Map<string, number>();
   const surfaces = new Map<string, Map<string, number>>();
-  for (const text of documents) {
+  documents.forEach((text, doc) => {
     const bag = new Map<string, number>();
+    // How words are written is only needed to show labels; a sample of the library says enough and keeps large
+    // libraries fast.
+    const collectSurfaces = doc < SURFACE_SAMPLE;
     for (const term of extractTerms(text)) {
       bag.set(term.key, (bag.get(term.key) ?? 0) + 1);
+      if (!collectSurfaces) continue;
       const forms = surfaces.get(term.key) ?? surfaces.set(term.key, new Map()).get(term.key)!;
       forms.set(term.surface, (forms.get(term.surface) ?? 0) + 1);
     }
     for (const key of bag.keys()) df.set(key, (df.get(key) ?? 0) + 1);
     raw.push(bag);
-  }
+  });
   const maxDocuments = Math.max(minDocuments, Math.floor(maxShare * documents.length));
   const terms = [...df.entries()]
     .filter(([, count]) => count >= minDocuments && count <= maxDocuments)

@@ -115,6 +115,11 @@ async function check(name, body) {
       await page.locator('.tabs-container .tab', { hasText: PAPER.title.slice(0, 20) }).first().click();
       await heading.filter({ hasText: PAPER.title }).waitFor({ timeout: 15000 });
     });
+    await check('after a window reload the reader comes back on the same paper (WebviewPanelSerializer)', async () => {
+      await page.reload();
+      await heading.filter({ hasText: PAPER.title }).waitFor({ timeout: 90000 });
+      await page.locator('.tabs-container .tab', { hasText: PAPER.title.slice(0, 20) }).first().waitFor({ timeout: 10000 });
+    });
     for (const [name, theme] of THEMES) {
       await check(`screenshot in the ${name} theme`, async () => {
         if (name !== 'dark') await pickColorTheme(page, theme);

@@ -107,7 +107,9 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     if (paper) {
       await this.display(paper);
     } else {
-      this.emptyMessage = 'The paper shown here before the reload is no longer in the library. Open a paper from the Papers view.';
+      this.emptyMessage = saved
+        ? 'The paper shown here before the reload is no longer in the library. Open a paper from the Papers view.'
+        : 'No paper to show. Open a paper from the Papers view or with Search Papers.';
       await this.postPaper();
     }
   }

@@ -1,6 +1,7 @@
 import { Paper, READING_STATUSES, ReadingStatus } from './paper';
 import { derivePaperId } from './paperId';
-import { baseCitekey, uniqueCitekey } from './citekey';
+import { uniqueCitekey } from './citekey';
+import { newPaperCitekey } from './citations/keyFormula';
 
 export interface PaperProblem {
   /** Position of the entry in the file's paper list, 0-based. */
@@ -47,7 +48,7 @@ export function paperFromRecord(value: unknown, takenKeys: Set<string>): Paper |
   const arxivId = optionalString(raw, 'arxivId');
   const doi = optionalString(raw, 'doi');
   const id = optionalString(raw, 'id') ?? derivePaperId({ arxivId, doi, title });
-  const citekey = optionalString(raw, 'citekey') ?? uniqueCitekey(baseCitekey({ title, authors, year }), takenKeys);
+  const citekey = optionalString(raw, 'citekey') ?? newPaperCitekey({ title, authors, year }, takenKeys);
   takenKeys.add(citekey);
   const paper: Paper = {
     id,

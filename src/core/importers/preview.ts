@@ -1,6 +1,7 @@
 import { Paper } from '../paper';
 import { derivePaperId } from '../paperId';
-import { baseCitekey, uniqueCitekey } from '../citekey';
+import { uniqueCitekey } from '../citekey';
+import { newPaperCitekey } from '../citations/keyFormula';
 import { foldAccents } from '../text/fold';
 import { ImportProblem, ParsedImport, PaperDraft } from './types';
 
@@ -73,7 +74,7 @@ export function paperFromDraft(draft: PaperDraft, index: IdentityIndex, options:
   const { citekey: wantedKey, tags, ...rest } = draft;
   let id = derivePaperId(rest);
   for (let n = 2; index.ids.has(id); n++) id = `${derivePaperId(rest)}-${n}`;
-  const citekey = uniqueCitekey(wantedKey ?? baseCitekey(rest), index.citekeys);
+  const citekey = wantedKey ? uniqueCitekey(wantedKey, index.citekeys) : newPaperCitekey(rest, index.citekeys);
   const paper: Paper = { id, citekey, ...rest, tags: tags ?? [], status: 'unread' };
   if (options.linkedFrom) paper.linkedFrom = options.linkedFrom;
   for (const key of Object.keys(paper) as (keyof Paper)[]) if (paper[key] === undefined) delete paper[key];

@@ -10,16 +10,19 @@ import { readLibraryFile, serializeLibrary } from '../src/core/libraryStore';
 import { activationBench } from './bench/activation';
 import { searchBench } from './bench/search';
 import { importBench } from './bench/import';
+import { modelBench } from './bench/model';
 import { topicsBench } from './bench/topics';
 import { syntheticLibrary } from './bench/syntheticLibrary';
 import { treeBench } from './bench/tree';
 import { citationsBench } from './bench/citations';
 import type { BenchArea, BenchContext, Figure } from './bench/types';
+import { nodeBuildOptions, vendorBuildOptions } from './buildConfig.mjs';
 
 const AREAS: BenchArea[] = [
   activationBench,
   searchBench,
   importBench,
+  modelBench,
   topicsBench,
   treeBench,
   citationsBench,
@@ -47,19 +50,11 @@ function createContext(tmpDir: string): BenchContext {
     quick,
     log: (message) => process.stderr.write(`${message}\n`),
     extensionBundle: memo(async () => {
-      // Built like scripts/build.mjs --production (what the .vsix ships), into tmpDir so dist/ is left alone.
+      // Built as scripts/build.mjs --production builds what the .vsix ships, into tmpDir so dist/ is left alone.
       const outdir = path.join(tmpDir, 'extension', 'dist');
-      await esbuild.build({
-        entryPoints: { extension: path.join(root, 'src', 'extension.ts') },
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['vscode'],
-        minify: true,
-        outdir,
-        logLevel: 'silent',
-      });
+      const entryPoints = { extension: path.join(root, 'src', 'extension.ts') };
+      await esbuild.build({ ...nodeBuildOptions({ production: true, outdir, entryPoints }), logLevel: 'silent' });
+      await esbuild.build({ ...vendorBuildOptions({ production: true, outdir }), logLevel: 'silent' });
       return path.join(outdir, 'extension.js');
     }),
     samplePapers,

@@ -3,9 +3,8 @@
 import * as esbuild from 'esbuild';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { nodeBuildOptions, root, vendorBuildOptions } from './buildConfig.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -17,16 +16,8 @@ const common = {
   absWorkingDir: root,
 };
 
-/** Node side: the extension host entry and the CLI share src/core. `vscode` is provided by the host. */
-const nodeBuild = {
-  ...common,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['vscode'],
-  entryPoints: { extension: 'src/extension.ts', cli: 'src/cli/main.ts', modelWorker: 'src/model/worker/embeddingWorker.ts' },
-  outdir: 'dist',
-};
+const nodeBuild = nodeBuildOptions({ production });
+const vendorBuild = vendorBuildOptions({ production });
 
 /** Browser side: the reader webview, loaded by a nonce'd <script> under a strict CSP. */
 const webviewBuild = {
@@ -67,11 +58,12 @@ async function copyModelFiles() {
 
 if (watch) {
   await copyModelFiles();
+  await esbuild.build(vendorBuild);
   const contexts = await Promise.all([esbuild.context(nodeBuild), esbuild.context(webviewBuild)]);
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
   await fs.rm(path.join(root, 'dist'), { recursive: true, force: true });
-  await Promise.all([esbuild.build(nodeBuild), esbuild.build(webviewBuild)]);
+  await Promise.all([esbuild.build(nodeBuild), esbuild.build(vendorBuild), esbuild.build(webviewBuild)]);
   await addShebang();
   await copyModelFiles();
 }

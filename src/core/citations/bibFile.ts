@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { yamlModule } from './yamlModule';
 import type { Paper } from '../paper';
 import { formatBibtexEntry } from './bibtexWriter';
 import { scanBibtex } from './bibtexScan';
@@ -48,6 +48,7 @@ function cslJsonItems(text: string, filePath: string): { id?: unknown }[] {
 }
 
 function cslYamlDocument(text: string, filePath: string) {
+  const { isMap, isSeq, parseDocument } = yamlModule();
   const doc = parseDocument(text);
   if (doc.errors.length) throw new BibliographyFileError(filePath, `is not valid YAML (${doc.errors[0].message.split('\n')[0]})`);
   const contents = doc.contents;
@@ -61,6 +62,7 @@ function cslYamlDocument(text: string, filePath: string) {
 function cslYamlKeys(text: string, filePath: string): string[] {
   if (!text.trim()) return [];
   const { references } = cslYamlDocument(text, filePath);
+  const { isMap } = yamlModule();
   return (references?.items ?? []).map((item) => (isMap(item) ? String(item.get('id')) : '')).filter(Boolean);
 }
 
@@ -134,6 +136,7 @@ function cslJsonInsertion(text: string, papers: readonly Paper[], eol: string, f
 
 function cslYamlInsertion(text: string, papers: readonly Paper[], eol: string, filePath: string) {
   const items = papers.map((paper) => paperToCsl(paper, { abstract: false }));
+  const { stringify } = yamlModule();
   if (!text.trim()) return { offset: 0, text: withEol(`---\n${stringify({ references: items }, { lineWidth: 0 })}...\n`, eol) };
   const { references } = cslYamlDocument(text, filePath);
   if (!references || references.flow || !references.range || references.items.length === 0) {

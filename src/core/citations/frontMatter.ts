@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
+import { yamlModule } from './yamlModule';
 
 export interface FrontMatter {
   /** Offset of the first `---` and just after the closing `---`/`...` line (with its newline). */
@@ -31,6 +31,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   const bodyEnd = bodyStart + match.index;
   const end = bodyEnd + match[0].length;
   const result: FrontMatter = { start: 0, end, bodyStart, bodyEnd, bibliography: [], hasBibliography: false, eol };
+  const { parseDocument, isMap, isScalar, isSeq } = yamlModule();
   const doc = parseDocument(text.slice(bodyStart, bodyEnd));
   if (doc.errors.length) return { ...result, error: doc.errors[0].message.split('\n')[0] };
   const contents = doc.contents;

@@ -1,0 +1,54 @@
+// esbuild options shared by scripts/build.mjs (what the VSIX ships) and the activation bench (which must measure
+// exactly that bundle).
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Large libraries that only a few commands need. They are bundled on their own into `vendor/` beside the extension
+ * and required on first use (see src/core/citations/format.ts and yamlModule.ts), so activating the extension does
+ * not parse them: together they were three quarters of the extension bundle.
+ */
+export const LAZY_VENDOR = ['citeproc', 'yaml'];
+
+const lazyVendorPlugin = {
+  name: 'lazy-vendor',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY_VENDOR.join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./vendor/${args.path}.js`, external: true }));
+  },
+};
+
+/** Node side: the extension host entry, the CLI and the model worker share src/core. `vscode` is provided by the host. */
+export function nodeBuildOptions({ production = false, outdir = path.join(root, 'dist'), entryPoints } = {}) {
+  return {
+    bundle: true,
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'info',
+    absWorkingDir: root,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [lazyVendorPlugin],
+    entryPoints: entryPoints ?? { extension: 'src/extension.ts', cli: 'src/cli/main.ts', modelWorker: 'src/model/worker/embeddingWorker.ts' },
+    outdir,
+  };
+}
+
+/** The lazily required libraries, one CommonJS file each, in `vendor/` next to the node bundles. */
+export function vendorBuildOptions({ production = false, outdir = path.join(root, 'dist') } = {}) {
+  return {
+    bundle: true,
+    minify: production,
+    logLevel: 'info',
+    absWorkingDir: root,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    entryPoints: Object.fromEntries(LAZY_VENDOR.map((name) => [`vendor/${name}`, name])),
+    outdir,
+  };
+}

@@ -47,6 +47,11 @@ const counters = {
   },
   integration: (output) => lastCount(output, 'Integration:'),
   ui: (output) => lastCount(output, 'UI test:'),
+  reader: (output) => {
+    const counts = ['Reader preview:', 'Reader UI:', 'UI citations:'].map((prefix) => lastCount(output, prefix));
+    if (counts.some((count) => !count)) return undefined;
+    return counts.reduce((sum, count) => ({ passed: sum.passed + count.passed, failed: sum.failed + count.failed }), { passed: 0, failed: 0 });
+  },
   vsix: (output) => lastCount(output, 'VSIX test:'),
 };
 
@@ -73,6 +78,18 @@ const stages = [
     } },
   { name: 'integration', what: 'mocha inside a real VS Code', count: counters.integration, needs: 'build', run: () => run(node, ['test/integration/runTest.js']) },
   { name: 'ui', what: 'Papers > topic > paper in the workbench, screenshots in test-results/', count: counters.ui, needs: 'build', run: () => run(node, ['test/ui/ui-test.js']) },
+  { name: 'webview-ui', what: 'reader in headless Chromium (themes, CSP, sanitizing, keyboard), reader and citation completion in the workbench', count: counters.reader, needs: 'build',
+    run: async () => {
+      const steps = [[node, ['--import', 'tsx', 'test/ui/reader/readerScreenshots.ts']], [node, ['test/ui/reader/readerInVsCode.cjs']], [node, ['test/ui/citation-completion.js']]];
+      let code = 0;
+      let output = '';
+      for (const [command, args] of steps) {
+        const result = await run(command, args);
+        code ||= result.code;
+        output += result.output;
+      }
+      return { code, output };
+    } },
   { name: 'package', what: 'vsce package of the same bundle', count: counters.single, needs: 'build', run: () => run('bash', ['scripts/package.sh'], { env: { PAPER_SHELF_SKIP_BUILD: '1' } }) },
   { name: 'vsix', what: '--install-extension, then activation', count: counters.vsix, needs: 'package', run: () => run(node, ['test/vsix/vsix-test.js']) },
 ];

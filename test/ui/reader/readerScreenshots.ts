@@ -1,19 +1,19 @@
 // Renders the built reader webview in headless Chromium, outside VS Code, with a fake acquireVsCodeApi and VS Code's
 // theme variables, checks it (CSP violations, sanitizing, keyboard) and saves screenshots under test-results/reader/.
-//   node scripts/build.mjs && node --import tsx webview/preview/readerScreenshots.ts
+//   node scripts/build.mjs && node --import tsx test/ui/reader/readerScreenshots.ts
 // Needs /usr/bin/chromium (Debian package `chromium`).
 import { createServer, Server } from 'node:http';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, Page } from 'playwright-core';
-import { createNonce, renderReaderHtml } from '../../src/views/reader/readerHtml';
-import { toReaderPaper } from '../../src/views/reader/readerModel';
-import type { HostToWebviewMessage } from '../../src/views/reader/protocol';
-import type { Paper } from '../../src/core/paper';
+import { createNonce, renderReaderHtml } from '../../../src/views/reader/readerHtml';
+import { toReaderPaper } from '../../../src/views/reader/readerModel';
+import type { HostToWebviewMessage } from '../../../src/views/reader/protocol';
+import type { Paper } from '../../../src/core/paper';
 import { PREVIEW_THEMES, PreviewTheme } from './themes';
 
-const root = path.resolve(__dirname, '../..');
+const root = path.resolve(__dirname, '../../..');
 const outDir = path.join(root, 'test-results', 'reader');
 const failures: string[] = [];
 let passed = 0;

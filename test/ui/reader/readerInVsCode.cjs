@@ -3,13 +3,13 @@
 // The reader in the real VS Code (code-server's build in headless Chromium): opens a paper with Search Papers,
 // then uses the webview itself — Next button, "[" key, Copy Citation Key — checks what it shows, that the webview
 // reported no CSP violation, and takes screenshots in the dark, light and high-contrast themes.
-//   node scripts/build.mjs && node webview/preview/readerInVsCode.cjs
+//   node scripts/build.mjs && node test/ui/reader/readerInVsCode.cjs
 // Prints "Reader UI: N passed, N failed"; screenshots in test-results/reader/.
 const path = require('path');
 const fs = require('fs');
 const os = require('os');
-const cs = require('../../scripts/code-server');
-const { openPapersView, webviewFrame } = require('../../test/ui/workbench');
+const cs = require('../../../scripts/code-server');
+const { openPapersView, webviewFrame } = require('../workbench');
 
 const OUT = path.join(cs.ROOT, 'test-results', 'reader');
 const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));

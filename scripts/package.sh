@@ -12,5 +12,5 @@ OUT="paper-shelf-$VERSION.vsix"
 # npm test builds the production bundle once and tests it before packaging it: PAPER_SHELF_SKIP_BUILD=1 reuses it.
 if [ "${PAPER_SHELF_SKIP_BUILD:-}" = 1 ] && [ -f dist/extension.js ]; then echo "package: reusing the bundle in dist/"; else node scripts/build.mjs --production; fi
 rm -f "$OUT"
-"$NODE24" node_modules/@vscode/vsce/vsce package --no-dependencies --skip-license --allow-missing-repository --out "$OUT" "$@"
+"$NODE24" node_modules/@vscode/vsce/vsce package --no-dependencies --skip-license --allow-missing-repository --no-rewrite-relative-links --out "$OUT" "$@"
 echo "package: $OUT ($(du -h "$OUT" | cut -f1))"

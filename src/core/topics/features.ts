@@ -124,13 +124,37 @@ export function mixedDenseFeatures(signals: TopicSignals, options: { seed: numbe
     // One row per output dimension, so each output is a contiguous dot product.
     const projection = new Float32Array(fullEmbeddingDim * embeddingDim);
     for (let i = 0; i < projection.length; i++) projection[i] = ((random() + random() + random() - 1.5) * 2) / Math.sqrt(embeddingDim);
+    // Four outputs per pass over the vector (each output still sums its terms in the same order).
     for (let i = 0; i < n; i++) {
       const vector = embeddings![i];
-      for (let e = 0; e < embeddingDim; e++) {
+      const out = i * dim + lexicalDim;
+      let e = 0;
+      for (; e + 4 <= embeddingDim; e += 4) {
+        const r0 = e * fullEmbeddingDim;
+        const r1 = r0 + fullEmbeddingDim;
+        const r2 = r1 + fullEmbeddingDim;
+        const r3 = r2 + fullEmbeddingDim;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let d = 0; d < fullEmbeddingDim; d++) {
+          const x = vector[d];
+          s0 += x * projection[r0 + d];
+          s1 += x * projection[r1 + d];
+          s2 += x * projection[r2 + d];
+          s3 += x * projection[r3 + d];
+        }
+        data[out + e] = s0;
+        data[out + e + 1] = s1;
+        data[out + e + 2] = s2;
+        data[out + e + 3] = s3;
+      }
+      for (; e < embeddingDim; e++) {
         const row = e * fullEmbeddingDim;
         let sum = 0;
         for (let d = 0; d < fullEmbeddingDim; d++) sum += vector[d] * projection[row + d];
-        data[i * dim + lexicalDim + e] = sum;
+        data[out + e] = sum;
       }
     }
   }

@@ -23,6 +23,25 @@ function squaredDistance(a: Float32Array, ai: number, b: Float32Array, bi: numbe
   return sum;
 }
 
+/**
+ * The squared distance, or some value > `bound` as soon as the partial sum exceeds it (the terms are non-negative,
+ * so the full sum could only be larger): callers that only keep distances ≤ `bound` get the same answers, and an
+ * exactly equal distance is always computed in full.
+ */
+function squaredDistanceBelow(a: Float32Array, ai: number, b: Float32Array, bi: number, dim: number, bound: number): number {
+  let sum = 0;
+  let d = 0;
+  while (d < dim) {
+    const end = Math.min(dim, d + 8);
+    for (; d < end; d++) {
+      const diff = a[ai + d] - b[bi + d];
+      sum += diff * diff;
+    }
+    if (sum > bound) return sum;
+  }
+  return sum;
+}
+
 /** k-means++ seeding then Lloyd iterations; the seed makes it deterministic. O(n·k·dim) per iteration. */
 export function kMeans(points: DenseMatrix, k: number, options: { seed: number; maxIterations?: number }): KMeansResult {
   const { data, rows: n, dim } = points;
@@ -35,7 +54,7 @@ export function kMeans(points: DenseMatrix, k: number, options: { seed: number; 
     centroids.set(data.subarray(chosen * dim, chosen * dim + dim), c * dim);
     let total = 0;
     for (let i = 0; i < n; i++) {
-      nearest[i] = Math.min(nearest[i], squaredDistance(data, i * dim, centroids, c * dim, dim));
+      nearest[i] = Math.min(nearest[i], squaredDistanceBelow(data, i * dim, centroids, c * dim, dim, nearest[i]));
       total += nearest[i];
     }
     if (c + 1 === k) break;
@@ -57,11 +76,14 @@ export function kMeans(points: DenseMatrix, k: number, options: { seed: number; 
     let changed = 0;
     inertia = 0;
     for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bestDistance = Infinity;
+      // The nearest centroid, ties to the lowest index. The previous one is measured first: its distance is
+      // usually already the smallest, so most other centroids are dropped after a few dimensions.
+      let best = labels[i] < 0 ? 0 : labels[i];
+      let bestDistance = squaredDistance(data, i * dim, centroids, best * dim, dim);
       for (let c = 0; c < k; c++) {
-        const distance = squaredDistance(data, i * dim, centroids, c * dim, dim);
-        if (distance < bestDistance) {
+        if (c === best) continue;
+        const distance = squaredDistanceBelow(data, i * dim, centroids, c * dim, dim, bestDistance);
+        if (distance < bestDistance || (distance === bestDistance && c < best)) {
           bestDistance = distance;
           best = c;
         }

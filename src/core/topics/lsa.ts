@@ -58,29 +58,33 @@ export function lsa(vectors: readonly SparseVector[], rank: number, seed: number
   return { data, rows: n, dim: r };
 }
 
-/** X·M for sparse X (n×V) and dense M (V×l, row-major). */
+/** X·M for sparse X (n×V) and dense M (V×l, row-major). Plain loops with hoisted offsets (same sums, same order). */
 function multiply(vectors: readonly SparseVector[], m: Float64Array, l: number): Float64Array {
   const out = new Float64Array(vectors.length * l);
-  vectors.forEach((vector, i) => {
-    for (let t = 0; t < vector.indices.length; t++) {
-      const row = vector.indices[t] * l;
-      const value = vector.values[t];
-      for (let c = 0; c < l; c++) out[i * l + c] += value * m[row + c];
+  for (let i = 0; i < vectors.length; i++) {
+    const { indices, values } = vectors[i];
+    const base = i * l;
+    for (let t = 0; t < indices.length; t++) {
+      const row = indices[t] * l;
+      const value = values[t];
+      for (let c = 0; c < l; c++) out[base + c] += value * m[row + c];
     }
-  });
+  }
   return out;
 }
 
 /** Xᵀ·Q for sparse X (n×V) and dense Q (n×l): V×l. */
 function multiplyTransposed(vectors: readonly SparseVector[], q: Float64Array, l: number, vocabulary: number): Float64Array {
   const out = new Float64Array(vocabulary * l);
-  vectors.forEach((vector, i) => {
-    for (let t = 0; t < vector.indices.length; t++) {
-      const row = vector.indices[t] * l;
-      const value = vector.values[t];
-      for (let c = 0; c < l; c++) out[row + c] += value * q[i * l + c];
+  for (let i = 0; i < vectors.length; i++) {
+    const { indices, values } = vectors[i];
+    const base = i * l;
+    for (let t = 0; t < indices.length; t++) {
+      const row = indices[t] * l;
+      const value = values[t];
+      for (let c = 0; c < l; c++) out[row + c] += value * q[base + c];
     }
-  });
+  }
   return out;
 }
 

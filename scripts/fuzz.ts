@@ -12,17 +12,7 @@ import { papersFromRecords } from '../src/core/paperRecord';
 const WALL_SLACK = 5;
 const FIXTURES = path.join(__dirname, '..', 'test', 'fixtures', 'import');
 
-/** mulberry32: small, fast, and the same sequence everywhere for a seed. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as createRandom } from '../src/core/seededRandom';
 
 const INLINE_SEEDS: Record<ImportFormat, string[]> = {
   bibtex: [

@@ -8,22 +8,10 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../scripts/code-server');
+const { checkList } = require('./workbench');
 
 const OUT = path.resolve(process.env.UI_OUT || path.join(cs.ROOT, 'test-results'));
-const results = [];
-
-async function check(name, body) {
-  const t0 = Date.now();
-  try {
-    await body();
-    results.push(true);
-    console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
-  } catch (error) {
-    results.push(false);
-    console.log(`  ✘ ${name}: ${(error && error.message) || error}`);
-    throw error;
-  }
-}
+const { check, failSetup, counts } = checkList();
 
 (async () => {
   fs.mkdirSync(OUT, { recursive: true });
@@ -66,18 +54,14 @@ async function check(name, body) {
       await page.locator('.monaco-editor .view-line', { hasText: '[@leviathan2022fast' }).first().waitFor({ timeout: 15000 });
     });
   } catch (error) {
-    if (!results.includes(false)) {
-      results.push(false);
-      console.log(`  ✘ setup: ${(error && error.stack) || error}`);
-    }
+    failSetup(error);
     if (page) await page.screenshot({ path: path.join(OUT, 'ui-citation-failure.png') }).catch(() => undefined);
     for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
     if (server) console.log(`  code-server log: ${server.logPath}`);
   } finally {
     try { if (browser) await browser.close(); } catch { /* already closed */ }
     if (server) await server.stop();
-    const passed = results.filter(Boolean).length;
-    const failed = results.length - passed;
+    const { passed, failed } = counts();
     if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
     console.log(`UI citations: ${passed} passed, ${failed} failed (screenshot in ${path.relative(process.cwd(), OUT) || '.'})`);
     process.exit(failed || !passed ? 1 : 0);

@@ -7,25 +7,13 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../scripts/code-server');
-const { openPapersView, treeRow, webviewFrame } = require('./workbench');
+const { checkList, openPapersView, treeRow, webviewFrame } = require('./workbench');
 
 const OUT = path.resolve(process.env.UI_OUT || path.join(cs.ROOT, 'test-results'));
 const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));
 const PAPER = sample.papers.find((p) => p.id === 'arxiv:2211.17192');
 
-const results = [];
-async function check(name, body) {
-  const t0 = Date.now();
-  try {
-    await body();
-    results.push({ name, ok: true });
-    console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`  ✘ ${name}: ${(error && error.message) || error}`);
-    throw error;
-  }
-}
+const { check, failSetup, counts } = checkList();
 
 (async () => {
   const t0 = Date.now();
@@ -67,18 +55,14 @@ async function check(name, body) {
       if (!body.replace(/\s+/g, ' ').includes(abstractStart)) throw new Error(`reader does not show the abstract ("${abstractStart}...")`);
     });
   } catch (error) {
-    if (!results.some((r) => !r.ok)) {
-      results.push({ name: 'setup', ok: false });
-      console.log(`  ✘ setup: ${(error && error.stack) || error}`);
-    }
+    failSetup(error);
     if (page) await page.screenshot({ path: path.join(OUT, 'ui-failure.png') }).catch(() => undefined);
     for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
     if (server) console.log(`  code-server log: ${server.logPath}`);
   } finally {
     try { if (browser) await browser.close(); } catch { /* already closed */ }
     if (server) await server.stop();
-    const passed = results.filter((r) => r.ok).length;
-    const failed = results.length - passed;
+    const { passed, failed } = counts();
     if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
     console.log(`UI test: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), OUT) || '.'})`);
     process.exit(failed || !passed ? 1 : 0);

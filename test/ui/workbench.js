@@ -22,4 +22,37 @@ function webviewFrame(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
-module.exports = { openPapersView, treeRow, webviewFrame };
+/**
+ * The named checks of one browser-driven run: each prints ✔ or ✘, and `counts()` feeds the single
+ * "LABEL: N passed, N failed" line that npm test reads. With `stopOnFailure`, a failed check ends the run, for
+ * steps that depend on the ones before.
+ */
+function checkList({ stopOnFailure = true } = {}) {
+  const results = [];
+  return {
+    async check(name, body) {
+      const started = Date.now();
+      try {
+        await body();
+        results.push(true);
+        console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        results.push(false);
+        console.log(`  ✘ ${name}: ${(error && error.message) || error}`);
+        if (stopOnFailure) throw error;
+      }
+    },
+    /** An error outside any check (launching the browser or the server) counts as one failure, unless a check already failed. */
+    failSetup(error) {
+      if (results.includes(false)) return;
+      results.push(false);
+      console.log(`  ✘ setup: ${(error && error.stack) || error}`);
+    },
+    counts() {
+      const passed = results.filter(Boolean).length;
+      return { passed, failed: results.length - passed };
+    },
+  };
+}
+
+module.exports = { checkList, openPapersView, treeRow, webviewFrame };

@@ -8,26 +8,14 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../scripts/code-server');
-const { openPapersView, treeRow, webviewFrame } = require('../ui/workbench');
+const { checkList, openPapersView, treeRow, webviewFrame } = require('../ui/workbench');
 
 const pkg = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'package.json'), 'utf8'));
 const VSIX = path.resolve(process.argv[2] || path.join(cs.ROOT, `${pkg.name}-${pkg.version}.vsix`));
 const OUT = path.resolve(process.env.UI_OUT || path.join(cs.ROOT, 'test-results'));
 const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));
 
-const results = [];
-async function check(name, body) {
-  const t0 = Date.now();
-  try {
-    await body();
-    results.push(true);
-    console.log(`  ✔ ${name} (${Date.now() - t0} ms)`);
-  } catch (error) {
-    results.push(false);
-    console.log(`  ✘ ${name}: ${(error && error.message) || error}`);
-    throw error;
-  }
-}
+const { check, failSetup, counts } = checkList();
 
 (async () => {
   const t0 = Date.now();
@@ -74,15 +62,14 @@ async function check(name, body) {
       await page.screenshot({ path: path.join(OUT, 'vsix-reader.png') });
     });
   } catch (error) {
-    if (!results.includes(false)) { results.push(false); console.log(`  ✘ setup: ${(error && error.stack) || error}`); }
+    failSetup(error);
     if (page) await page.screenshot({ path: path.join(OUT, 'vsix-failure.png') }).catch(() => undefined);
     for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
     if (server) console.log(`  code-server log: ${server.logPath}`);
   } finally {
     try { if (browser) await browser.close(); } catch { /* already closed */ }
     if (server) await server.stop();
-    const passed = results.filter(Boolean).length;
-    const failed = results.length - passed;
+    const { passed, failed } = counts();
     if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
     console.log(`VSIX test: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     process.exit(failed || !passed ? 1 : 0);

@@ -9,7 +9,7 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../../scripts/code-server');
-const { openPapersView, webviewFrame } = require('../workbench');
+const { checkList, openPapersView, webviewFrame } = require('../workbench');
 
 const OUT = path.join(cs.ROOT, 'test-results', 'reader');
 const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));
@@ -39,17 +39,7 @@ async function pickColorTheme(page, theme) {
   await row.click({ timeout: 10000 });
 }
 
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push(true);
-    console.log(`  ✔ ${name}`);
-  } catch (error) {
-    results.push(false);
-    console.log(`  ✘ ${name}: ${(error && error.message) || error}`);
-  }
-}
+const { check, failSetup, counts } = checkList({ stopOnFailure: false });
 
 (async () => {
   fs.mkdirSync(OUT, { recursive: true });
@@ -135,14 +125,12 @@ async function check(name, body) {
       if (cspErrors.length) throw new Error(cspErrors.join('\n'));
     });
   } catch (error) {
-    results.push(false);
-    console.log(`  ✘ setup: ${(error && error.stack) || error}`);
+    failSetup(error);
     for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
   } finally {
     try { if (browser) await browser.close(); } catch { /* already closed */ }
     if (server) await server.stop();
-    const passed = results.filter(Boolean).length;
-    const failed = results.length - passed;
+    const { passed, failed } = counts();
     if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
     console.log(`Reader UI: ${passed} passed, ${failed} failed`);
     process.exit(failed || !passed ? 1 : 0);

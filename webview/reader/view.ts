@@ -107,6 +107,7 @@ export class ReaderView {
         paper.summary !== undefined &&
           h('section', { class: 'tldr', 'aria-labelledby': 'tldr-heading' }, h('h2', { id: 'tldr-heading' }, 'TL;DR'), h('p', {}, paper.summary)),
         h('section', { class: 'abstract', 'aria-labelledby': 'abstract-heading' }, h('h2', { id: 'abstract-heading' }, 'Abstract'), abstract),
+        paper.notes !== undefined && this.notes(paper.notes),
       ),
     );
     if (!samePaper) {
@@ -219,6 +220,14 @@ export class ReaderView {
       event.stopPropagation();
       action();
     });
+  }
+
+  /** The user's notes, rendered and sanitized like the abstract; its links go through the host the same way. */
+  private notes(markdown: string): HTMLElement {
+    const body = h('div', { class: 'abstract-body notes-body' });
+    body.append(renderAbstract(markdown));
+    body.addEventListener('click', (event) => this.onAbstractClick(event));
+    return h('section', { class: 'notes', 'aria-labelledby': 'notes-heading' }, h('h2', { id: 'notes-heading' }, 'Your notes'), body);
   }
 
   private onAbstractClick(event: MouseEvent): void {

@@ -16,6 +16,8 @@ export interface ReaderPaper {
   url?: string;
   /** Extractive TL;DR, shown above the abstract when present. */
   summary?: string;
+  /** The user's own notes (Markdown, from the paper's notes file); untrusted like the abstract. */
+  notes?: string;
 }
 
 /** Where the paper sits in library order; `index` is 0-based. */

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LibraryService } from '../../library/libraryService';
 import type { Library } from '../../core/library';
@@ -5,6 +6,8 @@ import type { Paper } from '../../core/paper';
 import { HostToWebviewMessage, NavigateDirection, ReaderActionName, RelatedPaper, WebviewToHostMessage, parseReaderState, parseWebviewMessage } from './protocol';
 import { abstractContainsLink, cleanRelatedPapers, externalUrl, positionOf, shortenTitle, toReaderPaper } from './readerModel';
 import { createNonce, renderReaderHtml } from './readerHtml';
+
+const MAX_NOTES_CHARS = 100_000;
 
 export const READER_VIEW_TYPE = 'paperShelf.reader';
 export const SUMMARIZE_COMMAND = 'paperShelf.summarizePaper';
@@ -49,7 +52,14 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     private readonly libraryService: LibraryService,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(libraryService.onDidChange((library) => this.onLibraryChanged(library)));
+    this.disposables.push(
+      libraryService.onDidChange((library) => this.onLibraryChanged(library)),
+      // Notes are edited in a normal editor; the reader shows them again as soon as they are saved.
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        const paper = this.paperId ? libraryService.library.get(this.paperId) : undefined;
+        if (paper && document.uri.fsPath === libraryService.notesPath(paper)) void this.postPaper();
+      }),
+    );
   }
 
   get currentPaperId(): string | undefined {
@@ -188,11 +198,11 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
       if (this.emptyMessage) this.post({ type: 'empty', message: this.emptyMessage });
       return;
     }
-    const actions = await this.availableActions();
+    const [actions, notes] = await Promise.all([this.availableActions(), this.readNotes(paper)]);
     if (this.paperId !== paper.id || !this.webviewReady) return;
     this.post({
       type: 'showPaper',
-      paper: toReaderPaper(paper),
+      paper: notes ? { ...toReaderPaper(paper), notes } : toReaderPaper(paper),
       position: positionOf(library, paper.id),
       actions,
       relatedPending: this.relatedProvider !== undefined,
@@ -202,6 +212,13 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
     }
     if (this.related?.paperId === paper.id) this.post(this.related.message);
     else void this.requestRelated(paper.id);
+  }
+
+  /** The paper's notes file, if the user wrote one; a huge file is cut rather than sent whole to the webview. */
+  private async readNotes(paper: Paper): Promise<string | undefined> {
+    const text = await fs.readFile(this.libraryService.notesPath(paper), 'utf8').catch(() => undefined);
+    if (!text?.trim()) return undefined;
+    return text.length > MAX_NOTES_CHARS ? `${text.slice(0, MAX_NOTES_CHARS)}\n\n…` : text;
   }
 
   private async availableActions(): Promise<{ summarize: boolean; cite: boolean }> {
@@ -274,8 +291,10 @@ export class ReaderPanel implements vscode.Disposable, vscode.WebviewPanelSerial
         return;
       }
       case 'openAbstractLink':
-        if (abstractContainsLink(paper.abstract, message.href)) await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
-        else this.log.warn(`Ignored a link that is not in the abstract of ${paper.id}: ${message.href}`);
+        if (abstractContainsLink(paper.abstract, message.href) || abstractContainsLink((await this.readNotes(paper)) ?? '', message.href)) {
+          await vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+        }
+        else this.log.warn(`Ignored a link that is not in the abstract or notes of ${paper.id}: ${message.href}`);
         return;
       case 'summarize':
         return this.runAction('summarize', SUMMARIZE_COMMAND, paper.id);

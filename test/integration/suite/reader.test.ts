@@ -131,4 +131,34 @@ suite('Reader', () => {
     }
     await waitFor('the sample library to come back', () => api.library().size > 3);
   });
+
+  test('notes written in the editor appear in the reader once saved', async () => {
+    const papers = api.library().papers.slice(0, 2);
+    const target = papers[0];
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paper-shelf-notes-'));
+    const file = path.join(dir, 'library.json');
+    fs.writeFileSync(file, serializeLibrary(papers));
+    const config = vscode.workspace.getConfiguration('paperShelf');
+    try {
+      await config.update('libraryPath', file, vscode.ConfigurationTarget.Global);
+      await waitFor('the two-paper library to load', () => api.library().size === 2);
+      const first = await shown(target.id, () => api.openPaper(target.id));
+      assert.equal(first.paper.notes, undefined);
+
+      const notesFile = await vscode.commands.executeCommand<string>('paperShelf.openNotes', target.id);
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) throw new Error('Open Notes opened no editor');
+      assert.equal(editor.document.uri.fsPath, notesFile);
+      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\nThe draft model idea is *neat*.\n'));
+      await editor.document.save();
+      // The notes editor may cover the reader's tab; bringing the reader back shows the saved notes.
+      const withNotes = await shown(target.id, () => api.openPaper(target.id));
+      assert.match(withNotes.paper.notes ?? '', /The draft model idea is \*neat\*\./);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await config.update('libraryPath', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await waitFor('the sample library to come back', () => api.library().size > 3);
+  });
 });

@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseBibtexSyntax, collectBibtexStrings } from '../../src/core/importers/bibtex/bibtexSyntax';
 import { importFiles, previewImport } from '../../src/core/importers';
+import { pybtexPython } from './citationTools';
 
 const REAL_BIB = path.join(__dirname, '..', '..', '..', 'shared', 'data', 'real-bib');
 const PYBTEX_SCRIPT = path.join(__dirname, '..', 'fixtures', 'import', 'pybtex_keys.py');
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const file = (name: string) => path.join(REAL_BIB, name);
 const ABBREV = 'iridia-ulb__references__abbrev.bib';
 const AUTHORS = 'iridia-ulb__references__authors.bib';
@@ -19,7 +19,7 @@ const CROSSREF = 'iridia-ulb__references__crossref.bib';
 function pybtexKeys(...files: string[]): string[] {
   let output: string;
   try {
-    output = execFileSync(PYTHON, [PYBTEX_SCRIPT, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    output = execFileSync(pybtexPython(), [PYBTEX_SCRIPT, ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '');
     throw new Error(`pybtex reference parse failed${/No module named 'pybtex'/.test(stderr) ? ': install Debian\'s python3-pybtex (apt-get install python3-pybtex)' : ''}\n${stderr}`);

@@ -7,10 +7,10 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /**
  * Large libraries that only a few commands need. They are bundled on their own into `vendor/` beside the extension
- * and required on first use (see src/core/citations/format.ts and yamlModule.ts), so activating the extension does
+ * and required on first use (src/core/citations/format.ts, yamlModule.ts, src/core/search/lunrModule.ts), so activating the extension does
  * not parse them: together they were three quarters of the extension bundle.
  */
-export const LAZY_VENDOR = ['citeproc', 'yaml'];
+export const LAZY_VENDOR = ['citeproc', 'yaml', 'lunr'];
 
 const lazyVendorPlugin = {
   name: 'lazy-vendor',

@@ -66,7 +66,9 @@ export class CslResources {
     let cached = this.engines.get(style);
     const changed = cached && [...items].some(([id, item]) => cached!.seen.has(id) && cached!.seen.get(id) !== JSON.stringify(item));
     if (!cached || changed) {
-      const [styleXml, localeXml] = await Promise.all([this.style(style), this.locale()]);
+      // One after the other, so a missing installation always reports the style file first, not whichever read lost the race.
+      const styleXml = await this.style(style);
+      const localeXml = await this.locale();
       const current = new Map<string, CslItem>();
       const sys = { retrieveLocale: () => localeXml, retrieveItem: (id: string) => current.get(id) };
       ensureMarkdownFormat();

@@ -8,7 +8,7 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../scripts/code-server');
-const { checkList } = require('./workbench');
+const { checkList, endRun, reportFailure } = require('./workbench');
 
 const OUT = path.resolve(process.env.UI_OUT || path.join(cs.ROOT, 'test-results'));
 const { check, failSetup, counts } = checkList();
@@ -55,15 +55,8 @@ const { check, failSetup, counts } = checkList();
     });
   } catch (error) {
     failSetup(error);
-    if (page) await page.screenshot({ path: path.join(OUT, 'ui-citation-failure.png') }).catch(() => undefined);
-    for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
-    if (server) console.log(`  code-server log: ${server.logPath}`);
+    await reportFailure({ page, screenshot: path.join(OUT, 'ui-citation-failure.png'), userDataDir, server });
   } finally {
-    try { if (browser) await browser.close(); } catch { /* already closed */ }
-    if (server) await server.stop();
-    const { passed, failed } = counts();
-    if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
-    console.log(`UI citations: ${passed} passed, ${failed} failed (screenshot in ${path.relative(process.cwd(), OUT) || '.'})`);
-    process.exit(failed || !passed ? 1 : 0);
+    await endRun({ browser, server, scratch, counts, summary: (passed, failed) => `UI citations: ${passed} passed, ${failed} failed (screenshot in ${path.relative(process.cwd(), OUT) || '.'})` });
   }
 })();

@@ -7,7 +7,7 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../scripts/code-server');
-const { checkList, openPapersView, treeRow, webviewFrame } = require('./workbench');
+const { checkList, endRun, openPapersView, reportFailure, treeRow, webviewFrame } = require('./workbench');
 
 const OUT = path.resolve(process.env.UI_OUT || path.join(cs.ROOT, 'test-results'));
 const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));
@@ -56,15 +56,8 @@ const { check, failSetup, counts } = checkList();
     });
   } catch (error) {
     failSetup(error);
-    if (page) await page.screenshot({ path: path.join(OUT, 'ui-failure.png') }).catch(() => undefined);
-    for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
-    if (server) console.log(`  code-server log: ${server.logPath}`);
+    await reportFailure({ page, screenshot: path.join(OUT, 'ui-failure.png'), userDataDir, server });
   } finally {
-    try { if (browser) await browser.close(); } catch { /* already closed */ }
-    if (server) await server.stop();
-    const { passed, failed } = counts();
-    if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
-    console.log(`UI test: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), OUT) || '.'})`);
-    process.exit(failed || !passed ? 1 : 0);
+    await endRun({ browser, server, scratch, counts, summary: (passed, failed) => `UI test: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), OUT) || '.'})` });
   }
 })();

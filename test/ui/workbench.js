@@ -1,5 +1,7 @@
 'use strict';
 // Playwright steps on VS Code's workbench (code-server in headless Chromium), shared by the UI and VSIX tests.
+const fs = require('fs');
+const { extensionHostErrors } = require('../../scripts/code-server');
 
 /** Clicks the "Papers" activity-bar entry and waits for the tree's first rows; returns the rows' texts. */
 async function openPapersView(page, timeout = 90000) {
@@ -55,4 +57,21 @@ function checkList({ stopOnFailure = true } = {}) {
   };
 }
 
-module.exports = { checkList, openPapersView, treeRow, webviewFrame };
+/** What a failed run leaves for diagnosis: a screenshot (when a page is open), the extension host's errors, the server log. */
+async function reportFailure({ page, screenshot, userDataDir, server }) {
+  if (page && screenshot) await page.screenshot({ path: screenshot }).catch(() => undefined);
+  for (const line of extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
+  if (server) console.log(`  code-server log: ${server.logPath}`);
+}
+
+/** Closes the browser and code-server, keeps the scratch folder only after a failure, prints the count line, exits. */
+async function endRun({ browser, server, scratch, counts, summary }) {
+  try { if (browser) await browser.close(); } catch { /* already closed */ }
+  if (server) await server.stop();
+  const { passed, failed } = counts();
+  if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
+  console.log(summary(passed, failed));
+  process.exit(failed || !passed ? 1 : 0);
+}
+
+module.exports = { checkList, endRun, openPapersView, reportFailure, treeRow, webviewFrame };

@@ -8,7 +8,7 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../scripts/code-server');
-const { checkList, openPapersView, treeRow, webviewFrame } = require('../ui/workbench');
+const { checkList, endRun, openPapersView, reportFailure, treeRow, webviewFrame } = require('../ui/workbench');
 
 const pkg = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'package.json'), 'utf8'));
 const VSIX = path.resolve(process.argv[2] || path.join(cs.ROOT, `${pkg.name}-${pkg.version}.vsix`));
@@ -63,15 +63,8 @@ const { check, failSetup, counts } = checkList();
     });
   } catch (error) {
     failSetup(error);
-    if (page) await page.screenshot({ path: path.join(OUT, 'vsix-failure.png') }).catch(() => undefined);
-    for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
-    if (server) console.log(`  code-server log: ${server.logPath}`);
+    await reportFailure({ page, screenshot: path.join(OUT, 'vsix-failure.png'), userDataDir, server });
   } finally {
-    try { if (browser) await browser.close(); } catch { /* already closed */ }
-    if (server) await server.stop();
-    const { passed, failed } = counts();
-    if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
-    console.log(`VSIX test: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    process.exit(failed || !passed ? 1 : 0);
+    await endRun({ browser, server, scratch, counts, summary: (passed, failed) => `VSIX test: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s)` });
   }
 })();

@@ -9,7 +9,7 @@ const path = require('path');
 const fs = require('fs');
 const os = require('os');
 const cs = require('../../../scripts/code-server');
-const { checkList, openPapersView, webviewFrame } = require('../workbench');
+const { checkList, endRun, openPapersView, reportFailure, webviewFrame } = require('../workbench');
 
 const OUT = path.join(cs.ROOT, 'test-results', 'reader');
 const sample = JSON.parse(fs.readFileSync(path.join(cs.ROOT, 'data/sample-library.json'), 'utf8'));
@@ -126,13 +126,8 @@ const { check, failSetup, counts } = checkList({ stopOnFailure: false });
     });
   } catch (error) {
     failSetup(error);
-    for (const line of cs.extensionHostErrors(userDataDir).slice(0, 20)) console.log(`  extension host: ${line}`);
+    await reportFailure({ userDataDir });
   } finally {
-    try { if (browser) await browser.close(); } catch { /* already closed */ }
-    if (server) await server.stop();
-    const { passed, failed } = counts();
-    if (!failed) fs.rmSync(scratch, { recursive: true, force: true });
-    console.log(`Reader UI: ${passed} passed, ${failed} failed`);
-    process.exit(failed || !passed ? 1 : 0);
+    await endRun({ browser, server, scratch, counts, summary: (passed, failed) => `Reader UI: ${passed} passed, ${failed} failed` });
   }
 })();

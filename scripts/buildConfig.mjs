@@ -21,34 +21,22 @@ const lazyVendorPlugin = {
 };
 
 /** Node side: the extension host entry, the CLI and the model worker share src/core. `vscode` is provided by the host. */
+/** What every Node-side bundle shares: CommonJS for the extension host's Node (20 and later). */
+function nodeCommon(production, outdir) {
+  return { bundle: true, minify: production, logLevel: 'info', absWorkingDir: root, platform: 'node', format: 'cjs', target: 'node20', outdir };
+}
+
 export function nodeBuildOptions({ production = false, outdir = path.join(root, 'dist'), entryPoints } = {}) {
   return {
-    bundle: true,
+    ...nodeCommon(production, outdir),
     sourcemap: production ? false : 'linked',
-    minify: production,
-    logLevel: 'info',
-    absWorkingDir: root,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode'],
     plugins: [lazyVendorPlugin],
     entryPoints: entryPoints ?? { extension: 'src/extension.ts', cli: 'src/cli/main.ts', modelWorker: 'src/model/worker/embeddingWorker.ts' },
-    outdir,
   };
 }
 
 /** The lazily required libraries, one CommonJS file each, in `vendor/` next to the node bundles. */
 export function vendorBuildOptions({ production = false, outdir = path.join(root, 'dist') } = {}) {
-  return {
-    bundle: true,
-    minify: production,
-    logLevel: 'info',
-    absWorkingDir: root,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    entryPoints: Object.fromEntries(LAZY_VENDOR.map((name) => [`vendor/${name}`, name])),
-    outdir,
-  };
+  return { ...nodeCommon(production, outdir), entryPoints: Object.fromEntries(LAZY_VENDOR.map((name) => [`vendor/${name}`, name])) };
 }

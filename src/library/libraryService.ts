@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { Library } from '../core/library';
 import { Paper } from '../core/paper';
-import { LibraryFileError, fileExists, readLibraryFile, serializeLibrary, writeFileAtomic, writeLibraryFile } from '../core/libraryStore';
+import { LibraryFileError, fileExists, readLibraryFile, writeFileAtomic, writeLibraryFile } from '../core/libraryStore';
 import { notesFileName } from '../commands/userData/notes';
 
 const LIBRARY_FILE_NAME = 'library.json';
@@ -31,8 +31,6 @@ export class LibraryService implements vscode.Disposable {
   private readonly unreadableIn: Record<LibraryScope, unknown[]> = { user: [], workspace: [] };
   private workspaceFilePresent = false;
   private watchers: vscode.FileSystemWatcher[] = [];
-  /** What this service last wrote to each file, so the watcher can tell its own saves from edits made elsewhere. */
-  private readonly lastWritten = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<Library>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -175,12 +173,7 @@ export class LibraryService implements vscode.Disposable {
       if (scope === 'workspace' && !this.workspaceLibraryPath) throw new Error('No folder is open for the workspace library.');
       writes.push([scope, next]);
     }
-    for (const [scope, next] of writes) {
-      const file = this.fileFor(scope);
-      const text = serializeLibrary(next, this.unreadableIn[scope]);
-      this.lastWritten.set(file, text);
-      await writeFileAtomic(file, text);
-    }
+    for (const [scope, next] of writes) await writeLibraryFile(this.fileFor(scope), next, this.unreadableIn[scope]);
     if (writes.some(([scope]) => scope === 'workspace')) this.workspaceFilePresent = true;
     this.papersIn.user = [...split.user, ...this.shadowedUserPapers];
     this.papersIn.workspace = split.workspace;
@@ -202,11 +195,7 @@ export class LibraryService implements vscode.Disposable {
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = files.filter((file): file is string => Boolean(file)).map((file) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
-      // Our own save already updated the library; reloading it would re-validate every paper and invalidate the search index again.
-      const onDisk = async () => {
-        const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-        if (text === undefined || text !== this.lastWritten.get(file)) void this.reload();
-      };
+      const onDisk = () => void this.reload();
       watcher.onDidChange(onDisk);
       watcher.onDidCreate(onDisk);
       watcher.onDidDelete(onDisk);

@@ -10,7 +10,7 @@ export const LIBRARY_VIEW_ID = 'paperShelf.library';
 const GROUP_BY_SETTING = 'tree.groupBy';
 
 export interface LibraryTreeController {
-  /** Selects the paper in the tree without taking focus; does nothing while the view is hidden. */
+  /** Selects the paper in the tree without taking focus; while the view is hidden, as soon as it is shown. */
   reveal(paperId: string): Promise<void>;
   snapshot(): Promise<TreeGroupSnapshot[]>;
   /** Ids of the papers selected in the view, in selection order. */
@@ -102,16 +102,36 @@ export function registerLibraryTree(context: vscode.ExtensionContext, librarySer
     }),
   );
 
+  // The paper the reader asked for while the view was hidden or being rebuilt; revealed as soon as that is over.
+  let pendingReveal: string | undefined;
+  const revealPending = async () => {
+    const paperId = pendingReveal;
+    if (!paperId || !view.visible) return;
+    const model = provider.model;
+    const node = model.nodeForPaper(paperId);
+    if (!node) {
+      pendingReveal = undefined;
+      return;
+    }
+    try {
+      await view.reveal(node, { select: true, focus: false });
+      // A rebuild during the reveal leaves the request pending; the rebuild's change event tries again with its nodes.
+      if (pendingReveal === paperId && provider.model === model) pendingReveal = undefined;
+    } catch {
+      // The node went stale under the reveal (the library was reloaded); the change event that rebuilt the tree retries.
+    }
+  };
+  context.subscriptions.push(
+    provider.onDidChangeTreeData(() => void revealPending()),
+    view.onDidChangeVisibility((event) => {
+      if (event.visible) void revealPending();
+    }),
+  );
+
   return {
     async reveal(paperId) {
-      if (!view.visible) return;
-      const node = provider.model.nodeForPaper(paperId);
-      if (!node) return;
-      try {
-        await view.reveal(node, { select: true, focus: false });
-      } catch {
-        // The tree may have been rebuilt between lookup and reveal; the next reveal will find the new node.
-      }
+      pendingReveal = paperId;
+      await revealPending();
     },
     async snapshot() {
       return provider.model.snapshot();

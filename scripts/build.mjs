@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { nodeBuildOptions, root, vendorBuildOptions } from './buildConfig.mjs';
+import { KERNEL_BINARY, nodeBuildOptions, root, vendorBuildOptions } from './buildConfig.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -54,6 +54,8 @@ async function copyModelFiles() {
   for (const name of await fs.readdir(wasmSource)) {
     if (name.endsWith('.wasm')) await fs.copyFile(path.join(wasmSource, name), path.join(wasmTarget, name));
   }
+  // Our own SIMD kernel for batched matmuls (scripts/build-kernels.mjs keeps the committed binary in step with its source).
+  await fs.copyFile(path.join(root, KERNEL_BINARY), path.join(wasmTarget, path.basename(KERNEL_BINARY)));
 }
 
 if (watch) {

@@ -10,6 +10,11 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * and required on first use (src/core/citations/format.ts, yamlModule.ts, src/core/search/lunrModule.ts), so activating the extension does
  * not parse them: together they were three quarters of the extension bundle.
  */
+/** The SIMD batched-matmul kernel: AssemblyScript source and the committed WebAssembly built from it. */
+export const KERNEL_SOURCE = 'src/model/kernels/assembly/batchMatMul.ts';
+export const KERNEL_BINARY = 'src/model/kernels/batchMatMul.wasm';
+export const KERNEL_COMPILER_FLAGS = ['-O3', '--runtime', 'stub', '--noAssert', '--enable', 'simd', '--initialMemory', '1'];
+
 export const LAZY_VENDOR = ['citeproc', 'yaml', 'lunr'];
 
 const lazyVendorPlugin = {

@@ -1,12 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+const KERNEL_FILE_NAME = 'batchMatMul.wasm';
+
 /** Where the USE-Lite weights and the TF.js .wasm binaries are. */
 export interface UseLiteFiles {
   /** Folder holding model.json, its weight shards and vocab.json. */
   modelDir: string;
   /** Folder holding the tfjs-backend-wasm*.wasm binaries. */
   wasmDir: string;
+  /** Our SIMD batched-matmul kernel (src/model/kernels); without it the stock TF.js kernel runs, slower. */
+  kernelFile?: string;
 }
 
 /**
@@ -22,7 +26,9 @@ export function locateUseLiteFiles(bundleDir: string = __dirname): UseLiteFiles 
   const wasmDir = fs.existsSync(path.join(shippedWasm, 'tfjs-backend-wasm-simd.wasm'))
     ? shippedWasm
     : folderOf('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm');
-  return { modelDir, wasmDir };
+  const shippedKernel = path.join(shippedWasm, KERNEL_FILE_NAME);
+  const kernelFile = fs.existsSync(shippedKernel) ? shippedKernel : path.join(__dirname, '..', 'kernels', KERNEL_FILE_NAME);
+  return { modelDir, wasmDir, kernelFile };
 }
 
 /** Resolved at run time on purpose: the bundle must not try to inline these files. */

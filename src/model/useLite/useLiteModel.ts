@@ -6,6 +6,7 @@ import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { ModelUnavailableError, normalize, type EmbeddingModel } from '../embeddingModel';
 import { SentencePieceTokenizer, type Vocabulary } from './tokenizer';
 import type { UseLiteFiles } from './modelFiles';
+import { registerSimdBatchMatMul } from '../kernels/registerSimdBatchMatMul';
 import { USE_LITE_DIMENSION as DIMENSION, USE_LITE_MAX_TOKENS, USE_LITE_MODEL_ID } from './constants';
 
 /**
@@ -34,7 +35,7 @@ export class UseLiteModel implements EmbeddingModel {
 
   static async load(files: UseLiteFiles): Promise<UseLiteModel> {
     const [artifacts, vocabulary] = await Promise.all([readArtifacts(files.modelDir), readVocabulary(files.modelDir)]);
-    await initWasmBackend(files.wasmDir);
+    await initWasmBackend(files);
     let graph: GraphModel;
     try {
       graph = await loadGraphModel({ load: async () => artifacts });
@@ -96,12 +97,14 @@ export class UseLiteModel implements EmbeddingModel {
 
 let backendReady: Promise<void> | undefined;
 
-function initWasmBackend(wasmDir: string): Promise<void> {
+function initWasmBackend({ wasmDir, kernelFile }: UseLiteFiles): Promise<void> {
   backendReady ??= (async () => {
     setWasmPaths(wasmDir.endsWith(path.sep) ? wasmDir : wasmDir + path.sep);
     const ok = await tf.setBackend('wasm');
     if (!ok) throw new ModelUnavailableError(`TensorFlow.js could not start its WebAssembly backend from ${wasmDir}. Reinstall the Paper Shelf extension.`);
     await tf.ready();
+    // Attention's batched matmuls are most of the inference time on the stock kernel; without ours it is just slower.
+    if (kernelFile) registerSimdBatchMatMul(kernelFile);
   })();
   return backendReady;
 }

@@ -40,7 +40,8 @@ export function parseLibraryText(text: string, filePath: string): LoadedLibrary 
   return { papers, problems, unreadable: problems.map((problem) => list[problem.index]) };
 }
 
-export async function readLibraryFile(filePath: string): Promise<LoadedLibrary> {
+/** Also returns the text it parsed, so a caller can later tell whether the file still holds it. */
+export async function readLibraryFile(filePath: string): Promise<LoadedLibrary & { text: string }> {
   let text: string;
   try {
     text = await fs.readFile(filePath, 'utf8');
@@ -48,7 +49,7 @@ export async function readLibraryFile(filePath: string): Promise<LoadedLibrary> 
     const code = (error as NodeJS.ErrnoException).code;
     throw new LibraryFileError(filePath, code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? (error as Error).message})`);
   }
-  return parseLibraryText(text, filePath);
+  return { ...parseLibraryText(text, filePath), text };
 }
 
 /** `unreadable` entries (see LoadedLibrary) are written after the papers, unchanged. */

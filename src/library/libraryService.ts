@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { Library } from '../core/library';
 import { Paper } from '../core/paper';
-import { LibraryFileError, fileExists, readLibraryFile, writeFileAtomic, writeLibraryFile } from '../core/libraryStore';
+import { LibraryFileError, fileExists, readLibraryFile, serializeLibrary, writeFileAtomic, writeLibraryFile } from '../core/libraryStore';
 import { notesFileName } from '../commands/userData/notes';
 
 const LIBRARY_FILE_NAME = 'library.json';
@@ -31,6 +31,12 @@ export class LibraryService implements vscode.Disposable {
   private readonly unreadableIn: Record<LibraryScope, unknown[]> = { user: [], workspace: [] };
   private workspaceFilePresent = false;
   private watchers: vscode.FileSystemWatcher[] = [];
+  /**
+   * Per library file, the text the papers in memory were last read from or saved as. A watcher event on a file that
+   * still holds it (our own save, or a touch) needs no reload: reloading would re-validate every paper, rebuild
+   * the tree and invalidate the search index for nothing.
+   */
+  private readonly textInMemory = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<Library>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -111,12 +117,14 @@ export class LibraryService implements vscode.Disposable {
 
   private async load(scope: LibraryScope, file: string): Promise<Paper[]> {
     try {
-      const { papers, problems, unreadable } = await readLibraryFile(file);
+      const { papers, problems, unreadable, text } = await readLibraryFile(file);
+      this.textInMemory.set(file, text);
       this.failed.delete(scope);
       this.unreadableIn[scope] = unreadable;
       if (problems.length) void this.reportProblems(file, problems.map((problem) => problem.message));
       return papers;
     } catch (error) {
+      this.textInMemory.delete(file);
       if (!(error instanceof LibraryFileError)) throw error;
       this.failed.add(scope);
       this.unreadableIn[scope] = [];
@@ -173,7 +181,12 @@ export class LibraryService implements vscode.Disposable {
       if (scope === 'workspace' && !this.workspaceLibraryPath) throw new Error('No folder is open for the workspace library.');
       writes.push([scope, next]);
     }
-    for (const [scope, next] of writes) await writeLibraryFile(this.fileFor(scope), next, this.unreadableIn[scope]);
+    for (const [scope, next] of writes) {
+      const file = this.fileFor(scope);
+      const text = serializeLibrary(next, this.unreadableIn[scope]);
+      await writeFileAtomic(file, text);
+      this.textInMemory.set(file, text);
+    }
     if (writes.some(([scope]) => scope === 'workspace')) this.workspaceFilePresent = true;
     this.papersIn.user = [...split.user, ...this.shadowedUserPapers];
     this.papersIn.workspace = split.workspace;
@@ -195,7 +208,10 @@ export class LibraryService implements vscode.Disposable {
     for (const watcher of this.watchers) watcher.dispose();
     this.watchers = files.filter((file): file is string => Boolean(file)).map((file) => {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
-      const onDisk = () => void this.reload();
+      const onDisk = async () => {
+        const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+        if (text === undefined || text !== this.textInMemory.get(file)) await this.reload();
+      };
       watcher.onDidChange(onDisk);
       watcher.onDidCreate(onDisk);
       watcher.onDidDelete(onDisk);

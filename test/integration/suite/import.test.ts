@@ -78,6 +78,23 @@ suite('Import and user data', () => {
     assert.ok(snapshot.some((group) => group.paperIds.includes(paper.id)));
   });
 
+  test('a save changes the library once: the file watcher does not reload what the save itself wrote', async () => {
+    const paper = api.library().find('vanderberg2020')!;
+    const versions = [api.library()];
+    const watch = setInterval(() => {
+      if (api.library() !== versions[versions.length - 1]) versions.push(api.library());
+    }, 5);
+    try {
+      await vscode.commands.executeCommand('paperShelf.toggleStar', paper.id);
+      // The watcher's event for the save arrives within a few hundred milliseconds; give it ample time.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    } finally {
+      clearInterval(watch);
+      await vscode.commands.executeCommand('paperShelf.toggleStar', paper.id);
+    }
+    assert.equal(versions.length, 2, `the library changed ${versions.length - 1} times after one save`);
+  });
+
   test('notes open as notes/<citekey>.md next to the library; export writes the tagged paper as BibTeX', async () => {
     const paper = api.library().find('vanderberg2020')!;
     const notes = await vscode.commands.executeCommand<string>('paperShelf.openNotes', paper.id);

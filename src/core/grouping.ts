@@ -56,10 +56,29 @@ function groupLabels(paper: Paper, by: GroupBy): string[] {
   }
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/**
+ * Orders labels ignoring case and accents, with digit runs compared as numbers ("Topic 2" before "Topic 10").
+ * Not Intl.Collator: creating one loads ICU collation data, 6-16 ms of the extension's activation here.
+ */
+export function compareLabels(a: string, b: string): number {
+  const left = sortChunks(a);
+  const right = sortChunks(b);
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i];
+    const y = right[i];
+    const numeric = /^\d/.test(x) && /^\d/.test(y);
+    const order = numeric ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+    if (order) return order;
+  }
+  return left.length - right.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function sortChunks(label: string): string[] {
+  return foldAccents(label).toLowerCase().split(/(\d+)/).filter(Boolean);
+}
 
 function sortGroups(groups: PaperGroup[], by: GroupBy): void {
-  const byLabel = (a: PaperGroup, b: PaperGroup) => collator.compare(a.label, b.label);
+  const byLabel = (a: PaperGroup, b: PaperGroup) => compareLabels(a.label, b.label);
   if (by === 'topic') groups.sort((a, b) => b.papers.length - a.papers.length || byLabel(a, b));
   else if (by === 'year') groups.sort((a, b) => Number(b.key) - Number(a.key));
   else if (by === 'status') groups.sort((a, b) => STATUS_ORDER.indexOf(a.key as ReadingStatus) - STATUS_ORDER.indexOf(b.key as ReadingStatus));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FALLBACK_GROUP_KEY, GROUP_BY_MODES, groupPapers, isGroupBy } from '../../src/core/grouping';
+import { FALLBACK_GROUP_KEY, GROUP_BY_MODES, groupPapers, isGroupBy, compareLabels } from '../../src/core/grouping';
 import { makePaper } from './paperFixtures';
 
 const labels = (groups: { label: string }[]) => groups.map((group) => group.label);
@@ -75,4 +75,10 @@ test('isGroupBy accepts the modes only', () => {
   assert.equal(isGroupBy('tag'), true);
   assert.equal(isGroupBy('author'), false);
   assert.equal(isGroupBy(undefined), false);
+});
+
+test('labels compare ignoring case and accents, with numbers in numeric order', () => {
+  const sorted = ['Zeta', 'Émile 10', 'emile 9', 'alpha', 'Alpha 2', 'Ångström', 'beta'].sort(compareLabels);
+  assert.deepEqual(sorted, ['alpha', 'Alpha 2', 'Ångström', 'beta', 'emile 9', 'Émile 10', 'Zeta']);
+  assert.equal(compareLabels('Müller', 'muller') !== 0, true, 'labels that differ only in case or accents still get a fixed order');
 });

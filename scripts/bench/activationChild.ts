@@ -21,7 +21,7 @@ interface ExtensionModule {
  * VS Code's extension host has loaded these Node built-ins long before any extension activates, so an extension
  * does not pay for them; load them here first so the figure is the extension's own cost.
  */
-const HOST_BUILTINS = ['fs', 'path', 'os', 'crypto', 'stream', 'events', 'util', 'url', 'child_process', 'worker_threads', 'zlib', 'net', 'http', 'https', 'string_decoder', 'buffer', 'assert', 'readline'];
+const HOST_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'stream', 'events', 'util', 'url', 'child_process', 'worker_threads', 'zlib', 'net', 'http', 'https', 'string_decoder', 'buffer', 'assert', 'readline'];
 
 async function main(): Promise<void> {
   const request = JSON.parse(process.argv[2]) as ChildRequest;

@@ -88,6 +88,25 @@ test('registered in TF.js, batched matMul goes through the SIMD kernel with the 
   assert.equal(registerSimdBatchMatMul(path.join(path.dirname(kernelFile), 'missing.wasm')), false, 'a missing kernel file leaves the registered kernel');
 });
 
+test('a kernel that fails while running hands that product and all later ones to the stock kernel', async () => {
+  setWasmPaths(files.wasmDir + path.sep);
+  assert.ok(await tf.setBackend('wasm'));
+  await tf.ready();
+  let calls = 0;
+  assert.ok(registerSimdBatchMatMul({ multiply: () => { calls++; throw new Error('memory could not grow'); } }));
+  const random = seededRandom(5);
+  const a = randomMatrices(4 * 6 * 8, random);
+  const b = randomMatrices(4 * 8 * 5, random);
+  for (let run = 0; run < 2; run++) {
+    const before = tf.memory().numTensors;
+    const result = tf.matMul(tf.tensor3d(a, [4, 6, 8]), tf.tensor3d(b, [4, 8, 5]));
+    assert.ok(maxDifference(await result.data(), reference(a, b, 4, 6, 8, 5, false)) < 1e-4, `run ${run}`);
+    tf.dispose(result);
+    assert.equal(tf.memory().numTensors, before + 2, 'only the two inputs are left: the failed output was released');
+  }
+  assert.equal(calls, 1);
+});
+
 test('the committed kernel binary is the one its AssemblyScript source compiles to', () => {
   const output = execFileSync(process.execPath, [path.join(__dirname, '../../scripts/build-kernels.mjs'), '--check'], { encoding: 'utf8' });
   assert.match(output, /matches/);

@@ -62,7 +62,10 @@ const { check, failSetup, counts } = checkList({ stopOnFailure: false });
     // Open it the way a keyboard user would: Search Papers, type, pick.
     const search = await runCommand(page, 'Paper Shelf: Search Papers', /Search Papers/);
     await search.fill(PAPER.title);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: PAPER.title }).first().click({ timeout: 30000 });
+    // The picker first lists the library, then swaps in the ranked results, the only rows with a snippet under the
+    // title. Click only then: a click that lands during the swap can reach the extension as an item of the other list.
+    const withSnippet = page.locator('.quick-input-list-label-meta', { hasText: /\w/ });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: PAPER.title, has: withSnippet }).first().click({ timeout: 30000 });
     const reader = webviewFrame(page);
     const heading = reader.locator('h1');
 
@@ -107,8 +110,12 @@ const { check, failSetup, counts } = checkList({ stopOnFailure: false });
     });
     await check('after a window reload the reader comes back on the same paper (WebviewPanelSerializer)', async () => {
       await page.reload();
-      await heading.filter({ hasText: PAPER.title }).waitFor({ timeout: 90000 });
-      await page.locator('.tabs-container .tab', { hasText: PAPER.title.slice(0, 20) }).first().waitFor({ timeout: 10000 });
+      // Which tab is active after a reload depends on how much of the workbench state the browser flushed before
+      // unloading (the Untitled file is sometimes in front), so select the reader's restored tab first.
+      const tab = page.locator('.tabs-container .tab', { hasText: PAPER.title.slice(0, 20) }).first();
+      await tab.waitFor({ timeout: 90000 });
+      await tab.click();
+      await heading.filter({ hasText: PAPER.title }).waitFor({ timeout: 60000 });
     });
     for (const [name, theme] of THEMES) {
       await check(`screenshot in the ${name} theme`, async () => {

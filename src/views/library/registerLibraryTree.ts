@@ -4,6 +4,7 @@ import type { TreeGroupSnapshot } from '../../api';
 import { GROUP_BY_LABEL, GROUP_BY_MODES, GroupBy, isGroupBy } from '../../core/grouping';
 import { LibraryNode } from './libraryTreeModel';
 import { LibraryTreeProvider } from './libraryTreeProvider';
+import { PendingReveal } from './pendingReveal';
 import { promptForFilter } from './treeFilterInput';
 
 export const LIBRARY_VIEW_ID = 'paperShelf.library';
@@ -102,36 +103,12 @@ export function registerLibraryTree(context: vscode.ExtensionContext, librarySer
     }),
   );
 
-  // The paper the reader asked for while the view was hidden or being rebuilt; revealed as soon as that is over.
-  let pendingReveal: string | undefined;
-  const revealPending = async () => {
-    const paperId = pendingReveal;
-    if (!paperId || !view.visible) return;
-    const model = provider.model;
-    const node = model.nodeForPaper(paperId);
-    if (!node) {
-      pendingReveal = undefined;
-      return;
-    }
-    try {
-      await view.reveal(node, { select: true, focus: false });
-      // A rebuild during the reveal leaves the request pending; the rebuild's change event tries again with its nodes.
-      if (pendingReveal === paperId && provider.model === model) pendingReveal = undefined;
-    } catch {
-      // The node went stale under the reveal (the library was reloaded); the change event that rebuilt the tree retries.
-    }
-  };
-  context.subscriptions.push(
-    provider.onDidChangeTreeData(() => void revealPending()),
-    view.onDidChangeVisibility((event) => {
-      if (event.visible) void revealPending();
-    }),
-  );
+  const pendingReveal = new PendingReveal(view, (paperId) => provider.model.nodeForPaper(paperId), provider.onDidChangeTreeData);
+  context.subscriptions.push(pendingReveal);
 
   return {
     async reveal(paperId) {
-      pendingReveal = paperId;
-      await revealPending();
+      await pendingReveal.request(paperId);
     },
     async snapshot() {
       return provider.model.snapshot();

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { Library } from '../core/library';
 import { Paper } from '../core/paper';
-import { LibraryFileError, fileExists, readLibraryFile, serializeLibrary, writeFileAtomic, writeLibraryFile } from '../core/libraryStore';
+import { LibraryFileError, LoadedLibrary, fileExists, readLibraryFile, serializeLibrary, writeFileAtomic, writeLibraryFile } from '../core/libraryStore';
 import { notesFileName } from '../commands/userData/notes';
 
 const LIBRARY_FILE_NAME = 'library.json';
@@ -37,6 +37,8 @@ export class LibraryService implements vscode.Disposable {
    * the tree and invalidate the search index for nothing.
    */
   private readonly textInMemory = new Map<string, string>();
+  /** Counts reloads and saves, so a reload that finishes after a newer one (or a save) leaves their state alone. */
+  private generation = 0;
   private readonly changed = new vscode.EventEmitter<Library>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -97,14 +99,20 @@ export class LibraryService implements vscode.Disposable {
   }
 
   async reload(): Promise<Library> {
+    // Reloads overlap (the setting, a watcher event and a save can all start one); only the latest may apply.
+    const generation = ++this.generation;
     const userFile = this.libraryPath;
     if (this.usesDefaultLocation && !(await fileExists(userFile))) await this.copySampleTo(userFile);
     const workspaceFile = this.workspaceLibraryPath;
-    this.workspaceFilePresent = workspaceFile ? await fileExists(workspaceFile) : false;
+    const workspacePresent = workspaceFile ? await fileExists(workspaceFile) : false;
+    const user = await readOrFail(userFile);
+    const workspace = workspacePresent && workspaceFile ? await readOrFail(workspaceFile) : undefined;
+    if (generation !== this.generation) return this.current;
+    this.workspaceFilePresent = workspacePresent;
     this.watch([userFile, workspaceFile]);
-    this.papersIn.user = await this.load('user', userFile);
-    this.papersIn.workspace = this.workspaceFilePresent && workspaceFile ? await this.load('workspace', workspaceFile) : [];
-    if (!this.workspaceFilePresent) {
+    this.papersIn.user = this.apply('user', userFile, user);
+    this.papersIn.workspace = workspace && workspaceFile ? this.apply('workspace', workspaceFile, workspace) : [];
+    if (!workspace) {
       this.failed.delete('workspace');
       this.unreadableIn.workspace = [];
     }
@@ -115,22 +123,19 @@ export class LibraryService implements vscode.Disposable {
     return this.current;
   }
 
-  private async load(scope: LibraryScope, file: string): Promise<Paper[]> {
-    try {
-      const { papers, problems, unreadable, text } = await readLibraryFile(file);
-      this.textInMemory.set(file, text);
-      this.failed.delete(scope);
-      this.unreadableIn[scope] = unreadable;
-      if (problems.length) void this.reportProblems(file, problems.map((problem) => problem.message));
-      return papers;
-    } catch (error) {
+  private apply(scope: LibraryScope, file: string, read: LoadedLibrary & { text: string } | LibraryFileError): Paper[] {
+    if (read instanceof LibraryFileError) {
       this.textInMemory.delete(file);
-      if (!(error instanceof LibraryFileError)) throw error;
       this.failed.add(scope);
       this.unreadableIn[scope] = [];
-      void this.offerToOpen(file, `Paper Shelf could not load the library ${error.message}. The file was left unchanged.`);
+      void this.offerToOpen(file, `Paper Shelf could not load the library ${read.message}. The file was left unchanged.`);
       return [];
     }
+    this.textInMemory.set(file, read.text);
+    this.failed.delete(scope);
+    this.unreadableIn[scope] = read.unreadable;
+    if (read.problems.length) void this.reportProblems(file, read.problems.map((problem) => problem.message));
+    return read.papers;
   }
 
   /** Workspace papers first win an id clash; the user's copy stays in the user file, hidden. */
@@ -181,6 +186,7 @@ export class LibraryService implements vscode.Disposable {
       if (scope === 'workspace' && !this.workspaceLibraryPath) throw new Error('No folder is open for the workspace library.');
       writes.push([scope, next]);
     }
+    this.generation++;
     for (const [scope, next] of writes) {
       const file = this.fileFor(scope);
       const text = serializeLibrary(next, this.unreadableIn[scope]);
@@ -234,5 +240,15 @@ export class LibraryService implements vscode.Disposable {
   dispose(): void {
     for (const watcher of this.watchers) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** A library file's contents, or why it could not be loaded; other errors (bugs) still throw. */
+async function readOrFail(file: string): Promise<LoadedLibrary & { text: string } | LibraryFileError> {
+  try {
+    return await readLibraryFile(file);
+  } catch (error) {
+    if (error instanceof LibraryFileError) return error;
+    throw error;
   }
 }
